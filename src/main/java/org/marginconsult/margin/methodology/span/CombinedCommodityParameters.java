@@ -3,6 +3,8 @@ package org.marginconsult.margin.methodology.span;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.marginconsult.margin.scenario.VolShiftKind;
+
 /**
  * The SPAN parameters of one combined commodity: its scan ranges and the rates of its charges.
  *
@@ -31,20 +33,12 @@ public record CombinedCommodityParameters(
         double contractMultiplier,
         double priceScanRange,
         double volatilityScanRange,
-        VolatilityScanMode volatilityScanMode,
+        VolShiftKind volatilityScanMode,
         double intraSpreadRate,
         double deliveryMonthRate,
         int deliveryWindowDays,
         double shortOptionMinimumRate,
         String source) {
-
-    /** How a volatility scan range is applied to an option's implied volatility. */
-    public enum VolatilityScanMode {
-        /** vol x (1 + range) and vol x (1 - range). */
-        RELATIVE,
-        /** vol + range and vol - range (volatility points as a decimal: 0.04 = 4 points). */
-        ABSOLUTE
-    }
 
     /** Checks every value is usable: positive multiplier and scan range, non-negative rates. */
     public CombinedCommodityParameters {
@@ -57,7 +51,7 @@ public record CombinedCommodityParameters(
         requirePositive(code, "priceScanRange", priceScanRange);
         requireNonNegative(code, "volatilityScanRange", volatilityScanRange);
         Objects.requireNonNull(volatilityScanMode, code + ".volatilityScanMode");
-        if (volatilityScanMode == VolatilityScanMode.RELATIVE && volatilityScanRange >= 1) {
+        if (volatilityScanMode == VolShiftKind.RELATIVE && volatilityScanRange >= 1) {
             throw new IllegalArgumentException(code + ".volatilityScanRange: a relative range must be below 1 (100%), got "
                     + volatilityScanRange);
         }
@@ -82,7 +76,7 @@ public record CombinedCommodityParameters(
     }
 
     /** A copy with another volatility scan range and mode. */
-    public CombinedCommodityParameters withVolatilityScanRange(double value, VolatilityScanMode mode) {
+    public CombinedCommodityParameters withVolatilityScanRange(double value, VolShiftKind mode) {
         return new CombinedCommodityParameters(code, contractMultiplier, priceScanRange, value, mode,
                 intraSpreadRate, deliveryMonthRate, deliveryWindowDays, shortOptionMinimumRate, source);
     }

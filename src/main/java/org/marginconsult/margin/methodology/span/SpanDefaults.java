@@ -1,6 +1,6 @@
 package org.marginconsult.margin.methodology.span;
 
-import static org.marginconsult.margin.methodology.span.CombinedCommodityParameters.VolatilityScanMode.RELATIVE;
+import static org.marginconsult.margin.scenario.VolShiftKind.RELATIVE;
 import static org.marginconsult.margin.methodology.span.InterCommoditySpread.Style.PERCENTAGE;
 
 import java.util.List;

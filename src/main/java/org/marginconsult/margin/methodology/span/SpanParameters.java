@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.marginconsult.margin.ParameterSet;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.scenario.VolShiftKind;
 
 /**
  * The full parameter set of {@link Span}: scenario shape, what-if switches, the combined commodity
@@ -123,7 +124,7 @@ public record SpanParameters(
     public CombinedCommodityParameters fallback(String code, double referencePrice, double contractMultiplier) {
         return new CombinedCommodityParameters(code, contractMultiplier,
                 fallbackPriceScanFraction * referencePrice * contractMultiplier, 0.35,
-                CombinedCommodityParameters.VolatilityScanMode.RELATIVE, 0.05, 0.0, 0, 0.10,
+                VolShiftKind.RELATIVE, 0.05, 0.0, 0, 0.10,
                 "fallback: not in parameter set " + id + " " + version + "; scan range "
                         + fallbackPriceScanFraction + " of the front contract's value");
     }
