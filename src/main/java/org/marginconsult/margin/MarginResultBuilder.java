@@ -34,6 +34,7 @@ public final class MarginResultBuilder {
     private final LocalDate asOf;
     private final List<ExactLine> lines = new ArrayList<>();
     private final List<ExactScenario> scenarios = new ArrayList<>();
+    private final List<WorstScenario> roundedScenarios = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
     private final Map<Account, BigDecimal> maintenance = new LinkedHashMap<>();
     private final Map<Account, BigDecimal> saleProceeds = new LinkedHashMap<>();
@@ -118,6 +119,18 @@ public final class MarginResultBuilder {
         }
         scenarios.add(new ExactScenario(group, groupKind, account, scenarioIndex, scenario, List.copyOf(positionIds),
                 positionPnl.clone()));
+        return this;
+    }
+
+    /**
+     * Carries over a worst scenario already rounded by another result (e.g. a siloed result reproduced
+     * inside a proposal's result).
+     *
+     * @param scenario the worst scenario, as it was reported
+     * @return this builder
+     */
+    public MarginResultBuilder worstScenario(WorstScenario scenario) {
+        roundedScenarios.add(scenario);
         return this;
     }
 
@@ -208,6 +221,7 @@ public final class MarginResultBuilder {
                     sc.priceMove(), sc.volShift(), sc.yieldShiftBp(), sc.weight(), roundedGroupPnl.negate(),
                     positions));
         }
+        worst.addAll(roundedScenarios);
         return new MarginResult(methodology, parameterSet, inputHash, asOf, Position.USD, total, total,
                 totalMaintenance, totalProceeds, accounts, breakdown, worst, attribution, warnings);
     }
