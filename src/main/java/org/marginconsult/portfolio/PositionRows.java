@@ -44,8 +44,6 @@ final class PositionRows {
     private final PositionIdIndex ids = new PositionIdIndex();
     private final Set<String> knownUnknownUnderlyings = new HashSet<>();
     private ReadRules rules;
-    /** Bit per column ordinal whose cell the current row does not have at all (no such column or field). */
-    private int absent;
     private int missingRequiredMask;
     private int rows;
     private boolean overLimit;
@@ -199,13 +197,9 @@ final class PositionRows {
             return false;
         }
         int bad = skip | missingRequiredMask;
-        absent = 0;
         for (int i = 0; i < COLUMNS; i++) {
             String raw = cells[i];
             values[i] = raw == null ? "" : raw.strip();
-            if (raw == null) {
-                absent |= 1 << i;
-            }
             if (raw == null || (bad & (1 << i)) != 0) {
                 continue;
             }
@@ -301,9 +295,7 @@ final class PositionRows {
         LocalDate expiry = date(PositionColumn.EXPIRY, bad, problems);
         BigDecimal impliedVol = decimal(PositionColumn.IMPLIED_VOL, bad, problems);
         BigDecimal dv01 = decimal(PositionColumn.DV01, bad, problems);
-        String currency = isBad(absent, PositionColumn.CURRENCY)
-                ? Position.USD
-                : text(PositionColumn.CURRENCY, bad[0]);
+        String currency = text(PositionColumn.CURRENCY, bad[0]);
         if (currency != null) {
             currency = currency.toUpperCase(Locale.ROOT);
         }
