@@ -106,10 +106,22 @@ final class PositionRows {
                 }
             }
         }
+        boolean anyNamed = false;
+        for (int i = 0; i < count && i < cells.length; i++) {
+            String name = stripBom(cells[i].strip());
+            if (PositionColumn.byHeader(name).isPresent() || ClientIdentifierGuard.isIdentifyingColumn(name)) {
+                anyNamed = true;
+                break;
+            }
+        }
+        if (!anyNamed) {
+            findings.error(line, null, ErrorKind.MISSING_COLUMN, "Line " + line + " is not a header row: none of its"
+                    + " cells names a column. The first row must name the columns: " + PositionColumn.headerLine()
+                    + ".");
+            return null;
+        }
         PositionColumn[] byCell = new PositionColumn[count];
         int[] firstCell = new int[COLUMNS];
-        boolean anyKnown = false;
-        boolean anyIdentifier = false;
         int known = 0;
         for (int i = 0; i < count; i++) {
             String name = i < cells.length ? stripBom(cells[i].strip()) : "";
@@ -121,7 +133,6 @@ final class PositionRows {
             Optional<PositionColumn> column = PositionColumn.byHeader(name);
             if (column.isPresent()) {
                 PositionColumn c = column.get();
-                anyKnown = true;
                 if (firstCell[c.ordinal()] != 0) {
                     findings.error(line, c.fileName(), ErrorKind.DUPLICATE_COLUMN, "Column '" + c.fileName()
                             + "' appears twice in the header (columns " + firstCell[c.ordinal()] + " and " + (i + 1)
@@ -132,18 +143,11 @@ final class PositionRows {
                     known |= 1 << c.ordinal();
                 }
             } else if (ClientIdentifierGuard.isIdentifyingColumn(name)) {
-                anyIdentifier = true;
                 findings.error(line, name, ErrorKind.CLIENT_IDENTIFIER, "Column '" + name
                         + "' looks like it identifies a client or an account: " + ClientIdentifierGuard.ADVICE);
             } else {
                 findings.error(line, name, ErrorKind.UNKNOWN_COLUMN, unknownColumnMessage(name));
             }
-        }
-        if (!anyKnown && !anyIdentifier) {
-            findings.error(line, null, ErrorKind.MISSING_COLUMN, "Line " + line + " is not a header row: none of its"
-                    + " cells names a column. The first row must name the columns: " + PositionColumn.headerLine()
-                    + ".");
-            return null;
         }
         for (PositionColumn c : PositionColumn.all()) {
             if (c.required() && (known & (1 << c.ordinal())) == 0) {
