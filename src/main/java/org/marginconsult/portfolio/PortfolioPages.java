@@ -78,6 +78,9 @@ public class PortfolioPages {
     @Inject
     Clock clock;
 
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
+
     /** A row of the firm's list. */
     public record ListRow(long id, String label, int version, String asOf, String category, String positions,
             String warnings, String uploadedBy, String uploadedAt) {
@@ -169,6 +172,9 @@ public class PortfolioPages {
             PortfolioService.UploadOutcome outcome = portfolios.upload(metadata, spool.fromForm(file));
             return Response.seeOther(URI.create("/portfolios/" + outcome.portfolio().id + "?uploaded=1")).build();
         } catch (UploadRejectedException e) {
+            if (e.overLimit()) {
+                UploadSpool.closeConnectionAfterResponse(routing);
+            }
             return Response.status(e.overLimit() ? 413 : 422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.upload(view(metadata, e))).build();
         }
