@@ -3,6 +3,7 @@ package org.marginconsult.margin.methodology.portfoliomargin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,7 +174,7 @@ public final class PortfolioMargin implements Methodology {
         Objects.requireNonNull(context, "context");
         PositionValidator.requireValid(positions, context.asOf());
         List<FieldError> errors = new ArrayList<>();
-        Map<String, List<Position>> byUnderlying = new TreeMap<>();
+        Map<String, List<Position>> byUnderlying = new HashMap<>();
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p.account() != Account.SECURITIES) {
@@ -190,7 +191,7 @@ public final class PortfolioMargin implements Methodology {
             throw new InvalidPortfolioException(errors);
         }
         Stream<Map.Entry<String, List<Position>>> entries = positions.size() > PARALLEL_THRESHOLD
-                ? byUnderlying.entrySet().parallelStream() : byUnderlying.entrySet().stream();
+                ? sortedEntries(byUnderlying).parallelStream() : sortedEntries(byUnderlying).stream();
         List<ClassGroupRisk> classGroups = entries.map(e -> {
             ProductClass c = context.referenceData().resolve(e.getKey()).productClass();
             List<Position> sorted = new ArrayList<>(e.getValue());
@@ -217,5 +218,12 @@ public final class PortfolioMargin implements Methodology {
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.4g%%", 100 * fraction).replaceAll("\\.?0+%$", "%");
+    }
+
+    /** Groups in key order: a hash map groups a large book faster than a sorted map, and sorting the keys once keeps results in a fixed order. */
+    private static List<Map.Entry<String, List<Position>>> sortedEntries(Map<String, List<Position>> groups) {
+        List<Map.Entry<String, List<Position>>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
     }
 }
