@@ -3,9 +3,11 @@ package org.marginconsult.margin.methodology.portfoliomargin;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.marginconsult.margin.ParameterSet;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.methodology.ParameterOverrides;
 import org.marginconsult.margin.reference.ProductClass;
 
 /**
@@ -148,6 +150,81 @@ public record PortfolioMarginParameters(
         return sb.append("pointsPerSide=").append(pointsPerSide).append(";minimumPerContract=")
                 .append(minimumPerContract).append(";volatilityShift=").append(volatilityShift)
                 .append(";timeDecayDays=").append(timeDecayDays).toString();
+    }
+
+    private static final Set<String> KEYS = Set.of("ranges", "pointsPerSide", "productGroupOffset",
+            "minimumPerContract", "volatilityShift", "timeDecayDays");
+
+    /**
+     * A copy with what-if overrides from the API's {@code parameters} object: {@code ranges} as an object
+     * of product classes to {@code {"down": 0.2, "up": 0.2}}; {@code productGroupOffset} as an object of
+     * product classes to a share in [0, 1]; {@code pointsPerSide}, {@code minimumPerContract},
+     * {@code volatilityShift}, {@code timeDecayDays} by name. The version gets the suffix {@code +override}.
+     *
+     * <p>Example: {@code {"ranges": {"SINGLE_EQUITY": {"down": 0.2, "up": 0.2}}, "volatilityShift": 0.25}}.
+     *
+     * @param overrides the overrides; null or empty returns this set unchanged
+     * @return the overridden parameters
+     * @throws ParameterOverrides.InvalidParametersException with one error per bad field
+     */
+    public PortfolioMarginParameters withOverrides(Map<String, ?> overrides) {
+        ParameterOverrides o = ParameterOverrides.of("parameters", overrides);
+        if (o.isEmpty()) {
+            return this;
+        }
+        o.rejectUnknown(KEYS);
+        EnumMap<ProductClass, PriceRange> r = new EnumMap<>(ranges);
+        ParameterOverrides rs = o.object("ranges");
+        if (rs != null) {
+            for (String key : rs.keys()) {
+                ProductClass c = productClass(rs, key);
+                ParameterOverrides range = rs.object(key);
+                if (c == null || range == null) {
+                    continue;
+                }
+                range.rejectUnknown(Set.of("down", "up"));
+                try {
+                    r.put(c, new PriceRange(range.number("down", r.get(c).down()), range.number("up", r.get(c).up())));
+                } catch (IllegalArgumentException e) {
+                    range.refused(e);
+                }
+            }
+        }
+        EnumMap<ProductClass, Double> off = new EnumMap<>(ProductClass.class);
+        off.putAll(productGroupOffset);
+        ParameterOverrides os = o.object("productGroupOffset");
+        if (os != null) {
+            for (String key : os.keys()) {
+                ProductClass c = productClass(os, key);
+                if (c != null) {
+                    off.put(c, os.number(key, off.getOrDefault(c, 0.0)));
+                }
+            }
+        }
+        int points = o.integer("pointsPerSide", pointsPerSide);
+        double minimum = o.number("minimumPerContract", minimumPerContract);
+        double shift = o.number("volatilityShift", volatilityShift);
+        int decay = o.integer("timeDecayDays", timeDecayDays);
+        PortfolioMarginParameters result = this;
+        if (o.valid()) {
+            try {
+                result = new PortfolioMarginParameters(id, version + "+override", r, points, off, minimum, shift, decay);
+            } catch (IllegalArgumentException e) {
+                o.refused(e);
+            }
+        }
+        o.throwIfInvalid();
+        return result;
+    }
+
+    private static ProductClass productClass(ParameterOverrides o, String key) {
+        for (ProductClass c : ProductClass.values()) {
+            if (c.name().equalsIgnoreCase(key.trim())) {
+                return c;
+            }
+        }
+        o.error(key, "unknown product class; one of " + java.util.Arrays.toString(ProductClass.values()));
+        return null;
     }
 
     /** A copy with another id and version. */
