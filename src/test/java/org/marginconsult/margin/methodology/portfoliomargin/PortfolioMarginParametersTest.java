@@ -33,6 +33,19 @@ class PortfolioMarginParametersTest {
         assertEquals(0.375, defaults.minimumPerContract());
     }
 
+    /** FINRA 4210(e)(2)(A) bands: under 1y 1%, 1-3y 2%, 3-5y 3%, 5-10y 4%, 10-20y 5%, 20y+ 6%. */
+    @Test
+    void treasuryRatesRiseWithMaturityBand() {
+        assertEquals(0.01, defaults.treasuryRate(0.5));
+        assertEquals(0.02, defaults.treasuryRate(1.0));
+        assertEquals(0.03, defaults.treasuryRate(4.99));
+        assertEquals(0.04, defaults.treasuryRate(5.0));
+        assertEquals(0.05, defaults.treasuryRate(19.9));
+        assertEquals(0.06, defaults.treasuryRate(30));
+        PortfolioMarginParameters flat = defaults.withOverrides(Map.of("treasuryRates", Map.of("0", 0.02)));
+        assertEquals(0.02, flat.treasuryRate(30));
+    }
+
     @Test
     void theHighCapGridHasTenEquidistantPointsWithoutZero() {
         var moves = PortfolioMargin.grid(defaults, ProductClass.HIGH_CAP_BROAD_INDEX).scenarios().stream()
