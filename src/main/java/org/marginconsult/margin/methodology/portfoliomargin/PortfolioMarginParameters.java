@@ -257,7 +257,8 @@ public record PortfolioMarginParameters(
         PortfolioMarginParameters result = this;
         if (o.valid()) {
             try {
-                result = new PortfolioMarginParameters(id, version + "+override", r, points, off, minimum, shift, decay, treasuryRates);
+                result = new PortfolioMarginParameters(id, version + "+override", r, points, off, minimum, shift, decay,
+                        treasury);
             } catch (IllegalArgumentException e) {
                 o.refused(e);
             }
