@@ -31,6 +31,7 @@ import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.Rates;
 import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.methodology.ParameterOverrides;
 import org.marginconsult.margin.methodology.cross.CrossMargin;
 import org.marginconsult.margin.methodology.cross.CrossMarginParameters;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
@@ -38,7 +39,8 @@ import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMarginParameters;
 import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.methodology.span.SpanDefaults;
-import org.marginconsult.margin.methodology.span.SpanParameters;
+import org.marginconsult.margin.methodology.strategy.StrategyBased;
+import org.marginconsult.margin.methodology.strategy.StrategyBasedParameters;
 
 /**
  * Serves one synchronous margin calculation: reads the request field by field (one error per bad field),
@@ -50,9 +52,9 @@ import org.marginconsult.margin.methodology.span.SpanParameters;
 public class MarginCalculationService {
 
     /** The methodologies a request may name. */
-    static final List<String> METHODOLOGIES = List.of(PortfolioMargin.ID, Span.ID, CrossMargin.ID);
+    static final List<String> METHODOLOGIES = List.of(StrategyBased.ID, PortfolioMargin.ID, Span.ID, CrossMargin.ID);
     /** The securities-account methodologies a cross-margin request may compare against. */
-    static final List<String> SECURITIES_METHODOLOGIES = List.of(PortfolioMargin.ID);
+    static final List<String> SECURITIES_METHODOLOGIES = List.of(PortfolioMargin.ID, StrategyBased.ID);
 
     private static final Set<String> FIELDS = Set.of("methodology", "asOf", "proposal", "parameters", "positions",
             "securitiesMethodology", "riskFreeRate");
@@ -189,7 +191,8 @@ public class MarginCalculationService {
                     .thenComparing(e -> PositionJson.ORDER.indexOf(e.field())));
             throw new MarginRequestException(sorted);
         }
-        Methodology method = methodology(methodology, proposal, overrides);
+        Methodology method = methodology(methodology, proposal, overrides,
+                securities == null ? PortfolioMargin.ID : securities);
         ValuationContext context = new ValuationContext(asOf, new Rates(rate), catalog.referenceData());
         MarginResult result;
         try {
@@ -203,22 +206,41 @@ public class MarginCalculationService {
         return MarginCalculationResponse.of(result);
     }
 
-    private Methodology methodology(String id, CrossMarginProposal proposal, JsonNode overrides) {
+    private Methodology methodology(String id, CrossMarginProposal proposal, JsonNode overrides, String securities) {
         boolean whatIf = overrides != null && !overrides.isNull() && overrides.size() > 0;
         String tag = whatIf ? "whatif-" + fingerprint(overrides) : null;
         return switch (id) {
+            case StrategyBased.ID -> new StrategyBased(whatIf
+                    ? override(StrategyBasedParameters.defaults(), overrides, StrategyBasedParameters.class, tag)
+                    : StrategyBasedParameters.defaults());
             case PortfolioMargin.ID -> new PortfolioMargin(whatIf
-                    ? override(PortfolioMarginParameters.defaults(), overrides, PortfolioMarginParameters.class, tag)
+                    ? overridden(() -> PortfolioMarginParameters.defaults().withOverrides(asMap(overrides)))
                     : PortfolioMarginParameters.defaults());
             case Span.ID -> new Span(whatIf
-                    ? override(SpanDefaults.parameters(), overrides, SpanParameters.class, tag)
+                    ? overridden(() -> SpanDefaults.parameters().withOverrides(asMap(overrides)))
                     : SpanDefaults.parameters());
             case CrossMargin.ID -> new CrossMargin(whatIf
                     ? proposal.withParameters(override(proposal.parameters(), overrides, CrossMarginParameters.class,
                             null), tag)
-                    : proposal, PortfolioMargin.withDefaults(), Span.withDefaults());
+                    : proposal, StrategyBased.ID.equals(securities) ? StrategyBased.withDefaults()
+                            : PortfolioMargin.withDefaults(), Span.withDefaults());
             default -> throw new IllegalStateException("methodology checked above: " + id);
         };
+    }
+
+    /** Applies a parameter set's own {@code withOverrides}, turning its field errors into API errors. */
+    private static <T> T overridden(java.util.function.Supplier<T> apply) {
+        try {
+            return apply.get();
+        } catch (ParameterOverrides.InvalidParametersException e) {
+            throw new MarginRequestException(e.errors().stream().map(x -> ApiError.field(x.field(), x.message()))
+                    .toList());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, ?> asMap(JsonNode overrides) {
+        return json.convertValue(overrides, Map.class);
     }
 
     /**

@@ -44,6 +44,31 @@ class MarginCalculationApiTest {
     }
 
     @Test
+    void strategyBasedShowsTheNakedCallRequirementWithItsSaleProceedsApart() {
+        // tastytrade: short 1 call K=68 at 1.50, stock at 65: max(20% x 65 - 3 + 1.50, 10% x 65 + 1.50) x 100.
+        post("bella", """
+                {"methodology": "STRATEGY_BASED", "asOf": "2026-11-20", "positions": [
+                  {"positionId": "c", "account": "SECURITIES", "instrumentType": "EQUITY_OPTION", "symbol": "XYZ C68",
+                   "underlying": "XYZ", "quantity": -1, "multiplier": 100, "price": 1.50, "underlyingPrice": 65,
+                   "optionType": "CALL", "strike": 68, "expiry": "2027-01-15", "impliedVol": 0.3,
+                   "currency": "USD"}]}""")
+                .statusCode(200)
+                .body("total", equalTo("1150.00"))
+                .body("saleProceeds", equalTo("150.00"));
+    }
+
+    @Test
+    void crossMarginComparesWithStrategyBasedWhenAsked() {
+        post("alice", """
+                {"methodology": "CROSS_MARGIN", "proposal": "A-full-offset", "asOf": "2026-11-20",
+                 "securitiesMethodology": "STRATEGY_BASED", "positions": %s}""".formatted(SPY_AGAINST_ES))
+                .statusCode(200)
+                .body("total", equalTo("37.50"))
+                // Reg T initial 50% of $590,000 = 295,000 plus SPAN 25,300.
+                .body("attribution.siloedTotal", equalTo("320300.00"));
+    }
+
+    @Test
     void crossMarginUnderFullOffsetChargesTheHedgedBookItsContractMinimum() {
         post("alice", """
                 {"methodology": "CROSS_MARGIN", "proposal": "A-full-offset", "asOf": "2026-11-20",
