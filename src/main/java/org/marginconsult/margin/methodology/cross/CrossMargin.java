@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.AccountLine;
@@ -319,10 +320,10 @@ public final class CrossMargin implements Methodology {
             Position p = positions.get(i);
             if (p.account() == Account.FUTURES) {
                 hasFutures = true;
-                revaluer.accumulate(p, g.betas()[i], grid, futures);
+                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, futures);
             } else {
                 hasSecurities = true;
-                revaluer.accumulate(p, g.betas()[i], grid, securities);
+                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
             }
         }
         double f = params.offsetFactor(g.id());
@@ -362,7 +363,7 @@ public final class CrossMargin implements Methodology {
         double[] one = new double[1];
         for (int i = 0; i < positions.size(); i++) {
             one[0] = 0;
-            revaluer.accumulate(positions.get(i), g.betas()[i], single, one);
+            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one);
             worstPnl[i] = one[0];
         }
         WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
@@ -377,13 +378,14 @@ public final class CrossMargin implements Methodology {
     }
 
     private static Map<String, GroupInput> group(List<Position> positions, ReferenceData data) {
-        Map<String, List<Position>> members = new HashMap<>();
-        Map<String, List<UnderlyingReference>> references = new HashMap<>();
+        int n = positions.size();
+        UnderlyingReference[] refs = new UnderlyingReference[n];
+        IntStream.range(0, n).parallel().forEach(i -> refs[i] = data.resolve(positions.get(i).underlying()));
+        Map<String, List<Integer>> members = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
-            UnderlyingReference ref = data.resolve(p.underlying());
-            boolean ratesGroup = ref.productClass() == ProductClass.RATES_TENOR_BUCKET;
+            boolean ratesGroup = refs[i].productClass() == ProductClass.RATES_TENOR_BUCKET;
             if (ratesGroup != p.instrumentType().isRates()) {
                 errors.add(new FieldError(i, "underlying", ratesGroup
                         ? p.underlying() + " is a rates tenor bucket; a " + p.instrumentType() + " cannot be margined on it"
@@ -391,38 +393,48 @@ public final class CrossMargin implements Methodology {
                                 + p.underlying()));
                 continue;
             }
-            members.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(p);
-            references.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(ref);
+            members.computeIfAbsent(refs[i].riskGroup(), k -> new ArrayList<>()).add(i);
         }
         if (!errors.isEmpty()) {
             throw new InvalidPortfolioException(errors);
         }
         Map<String, GroupInput> groups = new TreeMap<>();
-        for (Map.Entry<String, List<Position>> e : members.entrySet()) {
-            List<Position> unsorted = e.getValue();
-            List<UnderlyingReference> refs = references.get(e.getKey());
-            int[] order = orderById(unsorted);
-            List<Position> sorted = new ArrayList<>(order.length);
-            double[] betas = new double[order.length];
-            double gross = 0;
-            double contracts = 0;
-            for (int k = 0; k < order.length; k++) {
-                Position p = unsorted.get(order[k]);
-                sorted.add(p);
-                betas[k] = refs.get(order[k]).beta();
-                double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
-                        : p.price().doubleValue();
-                gross += Math.abs(p.exposureFactor() * unitPrice);
-                if (isContract(p)) {
-                    contracts += Math.abs(p.exposureFactor());
-                }
-            }
-            UnderlyingReference driver = data.resolve(refs.get(0).driver());
-            groups.put(e.getKey(), new GroupInput(e.getKey(), driver.symbol(), driver.productClass(),
-                    driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted,
-                    sorted.stream().map(Position::positionId).toList(), betas, gross, contracts));
-        }
+        members.entrySet().parallelStream().map(e -> groupInput(e.getKey(), e.getValue(), positions, refs, data))
+                .toList().forEach(g -> groups.put(g.id(), g));
         return groups;
+    }
+
+    private static GroupInput groupInput(String id, List<Integer> indices, List<Position> positions,
+            UnderlyingReference[] refs, ReferenceData data) {
+        List<Position> unsorted = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            unsorted.add(positions.get(i));
+        }
+        int[] order = orderById(unsorted);
+        List<Position> sorted = new ArrayList<>(order.length);
+        List<String> ids = new ArrayList<>(order.length);
+        double[] betas = new double[order.length];
+        double[] yields = new double[order.length];
+        double gross = 0;
+        double contracts = 0;
+        for (int k = 0; k < order.length; k++) {
+            Position p = unsorted.get(order[k]);
+            UnderlyingReference ref = refs[indices.get(order[k])];
+            sorted.add(p);
+            ids.add(p.positionId());
+            betas[k] = ref.beta();
+            yields[k] = ref.dividendYield();
+            double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
+                    : p.price().doubleValue();
+            gross += Math.abs(p.exposureFactor() * unitPrice);
+            if (isContract(p)) {
+                contracts += Math.abs(p.exposureFactor());
+            }
+        }
+        UnderlyingReference driver = data.resolve(refs[indices.get(0)].driver());
+        return new GroupInput(id, driver.symbol(), driver.productClass(),
+                driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, List.copyOf(ids), betas, yields,
+                gross, contracts);
     }
 
     /**
@@ -469,8 +481,8 @@ public final class CrossMargin implements Methodology {
 
     /** A risk group's positions, sorted, with what the group needs besides the scan. */
     private record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
-            List<Position> positions, List<String> positionIds, double[] betas, double grossExposure,
-            double contractMultipliers) {
+            List<Position> positions, List<String> positionIds, double[] betas, double[] dividendYields,
+            double grossExposure, double contractMultipliers) {
 
         List<String> positionIds(Account account) {
             return positions.stream().filter(p -> p.account() == account).map(Position::positionId).toList();
