@@ -90,10 +90,14 @@ public class BookBenchmark {
                 long end = System.nanoTime();
                 StringBuilder line = new StringBuilder();
                 study.proposals().forEach((id, r) -> line.append(' ').append(id).append('=').append(r.total()));
+                long cpuUsed = os.getProcessCpuTime() - cpu;
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("size=%d run=%d total=%d ms cpu=%d ms siloed=%s%s heapUsed=%d MB%n", b.size, run,
-                        (end - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000, study.baseline().total(),
-                        line, (rt.totalMemory() - rt.freeMemory()) >> 20);
+                System.gc();
+                long live = (rt.totalMemory() - rt.freeMemory()) >> 20;
+                java.lang.ref.Reference.reachabilityFence(study);
+                System.out.printf("size=%d run=%d total=%d ms cpu=%d ms siloed=%s%s liveHeapWithResults=%d MB%n",
+                        b.size, run, (end - start) / 1_000_000, cpuUsed / 1_000_000, study.baseline().total(), line,
+                        live);
             }
         }
     }
