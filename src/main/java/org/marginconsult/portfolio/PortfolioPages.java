@@ -70,7 +70,7 @@ public class PortfolioPages {
     PortfolioConfig config;
 
     @Inject
-    PortfolioReferenceData referenceData;
+    org.marginconsult.impact.MarginCatalog referenceData;
 
     @Inject
     SpreadsheetFiles spreadsheets;
@@ -310,7 +310,7 @@ public class PortfolioPages {
         tables.add(table(p, PortfolioTotal.Dimension.INSTRUMENT_TYPE, "By instrument type", "Instrument type", key -> null));
         tables.add(table(p, PortfolioTotal.Dimension.RISK_GROUP, "By risk group", "Risk group", key -> null));
         tables.add(table(p, PortfolioTotal.Dimension.UNDERLYING, "By underlying", "Underlying", key -> {
-            var data = referenceData.data();
+            var data = referenceData.referenceData();
             return data.isKnown(key) ? data.resolve(key).description() : "not in reference data " + data.version();
         }));
         return tables;

@@ -67,7 +67,7 @@ class CrossMarginTest {
 
     @Test
     void ownGridsReproduceTheSiloedRequirementToTheCent() {
-        List<Position> book = RandomBooks.book(42, 60, true, false);
+        List<Position> book = RandomBooks.book(42, 60, true, true);
         MarginResult today = siloed(book);
         MarginResult own = crossMargin(CrossMarginProposal.siloed()).calculate(book, MarginFixtures.context());
         assertEquals(today.total(), own.total());
@@ -149,8 +149,7 @@ class CrossMarginTest {
                         LocalDate.of(2035, 11, 15), "0.85"),
                 Position.rates("zn", InstrumentType.TREASURY_FUTURE, "ZNZ6", "ZN", "-12", "1000", "111.25",
                         LocalDate.of(2026, 12, 19), "72.5"));
-        MarginResult r = crossMargin(ProposalFixtures.load("A-full-offset")).calculate(book, MarginFixtures.context(),
-                new SiloedBaseline(null, Span.withDefaults().calculate(book.subList(1, 2), MarginFixtures.context())));
+        MarginResult r = crossMargin(ProposalFixtures.load("A-full-offset")).calculate(book, MarginFixtures.context());
         // Net dv01 -20 $/bp: loses 600 at -30bp; minimum 12 x 0.375 x 1,000 = 4,500.
         assertEquals(new BigDecimal("4500.00"), r.total());
         assertEquals(new BigDecimal("3900.00"), sum(r.breakdown(), LineKind.MINIMUM_CHARGE));
@@ -198,5 +197,20 @@ class CrossMarginTest {
         assertEquals("C-conservative", r.parameterSet().id());
         assertEquals("1", r.parameterSet().version());
         assertEquals(64, r.inputHash().length());
+    }
+
+    @Test
+    void anErrorFromTodaysMethodologyNamesThePositionInTheWholePortfolio() {
+        // Strategy-based refuses two marks for one stock; the second AAPL is position 2 of the portfolio
+        // but position 1 of the securities account.
+        List<Position> book = List.of(Position.equity("a", InstrumentType.STOCK, "AAPL", "100", "230"),
+                Position.future("es", InstrumentType.FUTURE, "ESZ6", "ES", "1", "50", "5900", ES_EXPIRY),
+                Position.equity("b", InstrumentType.STOCK, "AAPL", "100", "231"));
+        CrossMargin cm = new CrossMargin(ProposalFixtures.load("A-full-offset"),
+                org.marginconsult.margin.methodology.strategy.StrategyBased.withDefaults(), Span.withDefaults());
+        InvalidPortfolioException e = assertThrows(InvalidPortfolioException.class,
+                () -> cm.calculate(book, MarginFixtures.context()));
+        assertTrue(e.errors().stream().allMatch(x -> x.positionIndex() == 0 || x.positionIndex() == 2),
+                e.errors().toString());
     }
 }
