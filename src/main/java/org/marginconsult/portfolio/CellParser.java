@@ -52,6 +52,10 @@ final class CellParser {
         if (s.isEmpty()) {
             return null;
         }
+        BigDecimal simple = simpleDecimal(s);
+        if (simple != null) {
+            return simple;
+        }
         if (isPlainNumber(s)) {
             BigDecimal value;
             try {
@@ -175,6 +179,48 @@ final class CellParser {
         problems.add(ErrorKind.UNKNOWN_CODE, quote(s) + " is not a valid " + column + ": expected one of " + expected
                 + "." + hint);
         return null;
+    }
+
+    /**
+     * The common case read without the general parser: an optional sign, at most 18 digits and at most
+     * one point, no exponent, within the integer-digit and decimal limits. Keeps the scale written
+     * ({@code 271.40} has scale 2).
+     *
+     * @return the value, or null when the text is not in that simple form
+     */
+    static BigDecimal simpleDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        char c = s.charAt(0);
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i = 1;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int point = -1;
+        for (; i < n; i++) {
+            c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+            } else if (c == '.' && point < 0) {
+                point = i;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        int scale = point < 0 ? 0 : n - point - 1;
+        if (scale > MAX_DECIMALS || digits - scale > MAX_INTEGER_DIGITS) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
 
     /** YYYY-MM-DD: ten characters, digits and two dashes. */

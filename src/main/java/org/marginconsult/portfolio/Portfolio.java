@@ -7,8 +7,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -29,8 +27,8 @@ import java.util.List;
 @Table(name = "portfolio")
 public class Portfolio extends PanacheEntityBase {
 
+    /** Taken from the table's sequence before the upload is stored (the positions are written with it). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     /** The owning firm (the {@code firm} claim of the uploader). */

@@ -1,6 +1,6 @@
 package org.marginconsult.portfolio;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -106,20 +105,24 @@ public class PortfolioService {
 
     /**
      * Validates an upload completely and stores it as the next version of its label, or stores nothing.
-     * Positions go to the database through COPY while the file is read; the first error stops that
-     * and the transaction is rolled back, while reading goes on to report every error.
+     *
+     * <p>The upload's bytes are already on disk (the HTTP layer or {@link UploadSpool} saved them), so the
+     * client's network never holds a transaction open. Metadata errors refuse the upload without a
+     * transaction. Otherwise one transaction reads the file and streams every valid row into
+     * portfolio_position with COPY as it goes, so reading and the database's work overlap; the first
+     * error in the file cancels the COPY and reading goes on only to report every error, after which the
+     * transaction is rolled back. A valid upload then gets its version number, its portfolio row and its
+     * audit record in the same transaction. See docs/decisions/0202-portfolio-upload-saved-then-copied.md.
      *
      * @param input metadata as typed (for JSON uploads, taken from the document instead)
      * @param file  the saved upload, or null when the form had no file
      * @return the stored portfolio and its warnings
      * @throws UploadRejectedException with every error (or the first ones and their count)
      */
-    @Transactional
-    @TransactionConfiguration(timeout = 1800)
     public UploadOutcome upload(MetadataInput input, UploadFile file) {
         String firm = user.requireFirm();
+        String uploader = user.username();
         List<UploadError> errors = new ArrayList<>();
-        MetadataInput typed = input;
         if (file == null) {
             errors.addAll(PortfolioMetadata.check(input, LocalDate.now(clock)).errors());
             errors.add(new UploadError(null, "file", "Choose a file to upload: CSV or XLSX (the template is a good"
@@ -127,6 +130,7 @@ public class PortfolioService {
             throw new UploadRejectedException(errors, errors.size(), false);
         }
         try {
+            MetadataInput typed = input;
             if (file.format() == UploadFormat.JSON) {
                 PositionReader.JsonMetadata json = reader().jsonMetadata(file.path());
                 errors.addAll(json.errors());
@@ -139,56 +143,61 @@ public class PortfolioService {
             errors.addAll(checked.errors());
             ReadRules rules = rules(checked.asOf());
             if (!errors.isEmpty()) {
-                ReadResult result = read(file, rules, (line, position) -> {
+                ReadResult result = read(file, rules, (line, position, cells) -> {
                 });
                 throw rejected(errors, result);
             }
             PortfolioMetadata metadata = checked.metadata();
-            Portfolio portfolio = new Portfolio();
-            portfolio.firm = firm;
-            portfolio.label = metadata.label();
-            portfolio.version = nextVersion(firm, metadata.label());
-            portfolio.asOf = metadata.asOf();
-            portfolio.firmCategory = metadata.firmCategory();
-            portfolio.sourceFormat = file.format().name();
-            portfolio.sourceName = sourceName(file.originalName());
-            portfolio.referenceDataVersion = referenceData.referenceData().version();
-            portfolio.uploadedBy = user.username();
-            portfolio.uploadedAt = clock.instant();
-            portfolio.persist();
-            TotalsAccumulator totals = new TotalsAccumulator(referenceData.referenceData());
-            ReadResult result = store.copyIn(copy -> {
-                PositionCopyWriter writer = new PositionCopyWriter(copy, portfolio.id);
-                try {
-                    ReadResult r = read(file, rules, (line, position) -> {
-                        writer.accept(line, position);
-                        totals.accept(line, position);
-                    });
-                    if (r.valid()) {
-                        writer.finish();
-                    } else {
-                        writer.cancel();
-                    }
-                    return r;
-                } catch (IOException | SQLException | RuntimeException e) {
-                    writer.cancel();
-                    throw e;
-                }
-            });
-            if (!result.valid()) {
-                throw rejected(errors, result);
-            }
-            portfolio.positionCount = result.positions();
-            portfolio.warningCount = result.warningCount();
-            portfolio.collateral.addAll(metadata.collateral());
-            result.warnings().forEach(w -> portfolio.warnings.add(new StoredWarning(w)));
-            portfolio.totals.addAll(totals.totals());
-            audit.record("portfolio.upload", "portfolio", portfolio.id, null, Summary.of(portfolio),
-                    portfolio.title() + ": " + result.positions() + " positions, " + result.warningCount() + " warnings");
-            return new UploadOutcome(portfolio, result.warnings(), result.warningCount());
+            return QuarkusTransaction.requiringNew().timeout(STORE_TIMEOUT_SECONDS)
+                    .call(() -> store(firm, uploader, metadata, file, rules));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reading and loading 2,000,000 rows takes well under a minute; the margin covers a slow disk. */
+    static final int STORE_TIMEOUT_SECONDS = 600;
+
+    private UploadOutcome store(String firm, String uploader, PortfolioMetadata metadata, UploadFile file,
+            ReadRules rules) throws IOException {
+        long id = ((Number) em.createNativeQuery("select nextval(pg_get_serial_sequence('portfolio', 'id'))")
+                .getSingleResult()).longValue();
+        TotalsAccumulator totals = new TotalsAccumulator(referenceData.referenceData());
+        ReadResult result = store.copyIn(out -> {
+            PositionCopyWriter writer = new PositionCopyWriter(out, id);
+            ReadResult r = read(file, rules, (line, position, cells) -> {
+                writer.accept(line, position, cells);
+                totals.accept(line, position, cells);
+            });
+            if (r.valid()) {
+                writer.finish();
+            }
+            return r;
+        }, ReadResult::valid);
+        if (!result.valid()) {
+            throw rejected(List.of(), result);
+        }
+        Portfolio portfolio = new Portfolio();
+        portfolio.id = id;
+        portfolio.firm = firm;
+        portfolio.label = metadata.label();
+        portfolio.version = nextVersion(firm, metadata.label());
+        portfolio.asOf = metadata.asOf();
+        portfolio.firmCategory = metadata.firmCategory();
+        portfolio.sourceFormat = file.format().name();
+        portfolio.sourceName = sourceName(file.originalName());
+        portfolio.referenceDataVersion = referenceData.referenceData().version();
+        portfolio.uploadedBy = uploader;
+        portfolio.uploadedAt = clock.instant();
+        portfolio.positionCount = result.positions();
+        portfolio.warningCount = result.warningCount();
+        portfolio.collateral.addAll(metadata.collateral());
+        result.warnings().forEach(w -> portfolio.warnings.add(new StoredWarning(w)));
+        portfolio.totals.addAll(totals.totals());
+        portfolio.persist();
+        audit.record("portfolio.upload", "portfolio", portfolio.id, null, Summary.of(portfolio),
+                portfolio.title() + ": " + result.positions() + " positions, " + result.warningCount() + " warnings");
+        return new UploadOutcome(portfolio, result.warnings(), result.warningCount());
     }
 
     private ReadResult read(UploadFile file, ReadRules rules, PositionSink sink) throws IOException {

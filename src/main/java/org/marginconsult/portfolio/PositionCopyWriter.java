@@ -1,42 +1,43 @@
 package org.marginconsult.portfolio;
 
 import org.marginconsult.margin.Position;
-import org.postgresql.copy.CopyIn;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.time.LocalDate;
 
 /**
- * Streams positions into {@code portfolio_position} through PostgreSQL's COPY protocol (text format),
- * 64 KB at a time. COPY is several times faster than batched inserts for a million rows and, on the
- * upload's connection, part of its transaction: the portfolio is stored whole or not at all.
+ * Writes positions as rows of {@code portfolio_position} in PostgreSQL's COPY text format (tab-separated,
+ * {@code \N} for null, backslash escapes), 64 KB at a time. An upload is written to a temporary file
+ * while it is read and checked; {@link PositionStore#copyIn} then replays the file into the table with
+ * COPY, several times faster than batched inserts, inside the transaction that stores the portfolio.
  */
 final class PositionCopyWriter implements PositionSink {
 
-    static final String COPY_SQL = "COPY portfolio_position (portfolio_id, line_no, position_id, account,"
-            + " instrument_type, symbol, underlying, quantity, multiplier, price, underlying_price, option_type,"
-            + " strike, expiry, implied_vol, dv01, currency) FROM STDIN";
-
     private static final int FLUSH_AT = 60 * 1024;
 
-    private final CopyIn copy;
+    private final OutputStream out;
     private final byte[] portfolioId;
     private final byte[] buffer = new byte[FLUSH_AT + 16 * 1024];
     private int length;
     private long rows;
 
-    PositionCopyWriter(CopyIn copy, long portfolioId) {
-        this.copy = copy;
+    PositionCopyWriter(OutputStream out, long portfolioId) {
+        this.out = out;
         this.portfolioId = Long.toString(portfolioId).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Appends one row. Numbers and dates are written as the uploader wrote them (the reader has checked
+     * they are plain or scientific decimals and ISO dates, which PostgreSQL reads exactly as BigDecimal
+     * and LocalDate do); codes are written as the enum's name.
+     */
     @Override
-    public void accept(int line, Position p) throws java.io.IOException {
+    public void accept(int line, Position p, Cells cells) throws IOException {
         write(portfolioId);
         tab();
-        ascii(Integer.toString(line));
+        digits(line);
         tab();
         text(p.positionId());
         tab();
@@ -48,13 +49,13 @@ final class PositionCopyWriter implements PositionSink {
         tab();
         text(p.underlying());
         tab();
-        number(p.quantity());
+        number(p.quantity(), cells.text(PositionColumn.QUANTITY));
         tab();
-        number(p.multiplier());
+        number(p.multiplier(), cells.text(PositionColumn.MULTIPLIER));
         tab();
-        number(p.price());
+        number(p.price(), cells.text(PositionColumn.PRICE));
         tab();
-        number(p.underlyingPrice());
+        number(p.underlyingPrice(), cells.text(PositionColumn.UNDERLYING_PRICE));
         tab();
         if (p.optionType() == null) {
             nul();
@@ -62,13 +63,17 @@ final class PositionCopyWriter implements PositionSink {
             ascii(p.optionType().name());
         }
         tab();
-        number(p.strike());
+        number(p.strike(), cells.text(PositionColumn.STRIKE));
         tab();
-        date(p.expiry());
+        if (p.expiry() == null) {
+            nul();
+        } else {
+            ascii(cells.text(PositionColumn.EXPIRY));
+        }
         tab();
-        number(p.impliedVol());
+        number(p.impliedVol(), cells.text(PositionColumn.IMPLIED_VOL));
         tab();
-        number(p.dv01());
+        number(p.dv01(), cells.text(PositionColumn.DV01));
         tab();
         text(p.currency());
         buffer[length++] = '\n';
@@ -78,33 +83,19 @@ final class PositionCopyWriter implements PositionSink {
         }
     }
 
-    /** Sends what is buffered and ends the COPY. */
-    long finish() throws SQLException {
-        if (length > 0) {
-            copy.writeToCopy(buffer, 0, length);
-            length = 0;
-        }
-        copy.endCopy();
+    /**
+     * Writes what is buffered.
+     *
+     * @return the number of rows written
+     */
+    long finish() throws IOException {
+        flush();
+        out.flush();
         return rows;
     }
 
-    /** Abandons the COPY; the transaction is then rolled back by the caller. */
-    void cancel() {
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException e) {
-            // The transaction is being rolled back anyway; the COPY dies with it.
-        }
-    }
-
-    private void flush() throws java.io.IOException {
-        try {
-            copy.writeToCopy(buffer, 0, length);
-        } catch (SQLException e) {
-            throw new java.io.IOException("COPY into portfolio_position failed", e);
-        }
+    private void flush() throws IOException {
+        out.write(buffer, 0, length);
         length = 0;
     }
 
@@ -129,19 +120,25 @@ final class PositionCopyWriter implements PositionSink {
         length += s.length();
     }
 
-    private void number(BigDecimal value) {
+    private void number(BigDecimal value, String written) {
         if (value == null) {
             nul();
         } else {
-            ascii(value.toPlainString());
+            ascii(written);
         }
     }
 
-    private void date(LocalDate value) {
-        if (value == null) {
-            nul();
-        } else {
-            ascii(value.toString());
+    /** A non-negative int in decimal, straight into the buffer. */
+    private void digits(int value) {
+        int start = length;
+        do {
+            buffer[length++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int i = start, j = length - 1; i < j; i++, j--) {
+            byte t = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = t;
         }
     }
 
@@ -149,6 +146,10 @@ final class PositionCopyWriter implements PositionSink {
     private void text(String s) {
         if (s == null) {
             nul();
+            return;
+        }
+        if (isPlainAscii(s)) {
+            ascii(s);
             return;
         }
         for (int i = 0; i < s.length(); i++) {
@@ -159,6 +160,17 @@ final class PositionCopyWriter implements PositionSink {
             }
             escapeAscii(c);
         }
+    }
+
+    /** ASCII without the characters COPY escapes. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '\\' || c < ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void escapeAscii(char c) {

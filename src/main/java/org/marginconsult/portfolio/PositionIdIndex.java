@@ -25,8 +25,15 @@ final class PositionIdIndex {
      * @return 0 when the identifier is new, otherwise the line where it was first seen
      */
     int putIfAbsent(String id, int line) {
-        long h1 = hash(id, 0x9E3779B97F4A7C15L, 0xFF51AFD7ED558CCDL, 29);
-        long h2 = hash(id, 0xC2B2AE3D27D4EB4FL, 0xC4CEB9FE1A85EC53L, 31) | 1L;
+        long h1 = 0x9E3779B97F4A7C15L ^ id.length();
+        long h2 = 0xC2B2AE3D27D4EB4FL ^ id.length();
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            h1 = Long.rotateLeft((h1 ^ c) * 0xFF51AFD7ED558CCDL, 29);
+            h2 = Long.rotateLeft((h2 ^ c) * 0xC4CEB9FE1A85EC53L, 31);
+        }
+        h1 = finish(h1);
+        h2 = finish(h2) | 1L;
         int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
         while (true) {
             long low = fingerprints[2 * slot + 1];
@@ -77,16 +84,10 @@ final class PositionIdIndex {
     }
 
     /**
-     * A 64-bit hash of the characters: each one mixed in by multiply-rotate, then MurmurHash3's fmix64.
-     * The two fingerprint halves use different seeds, multipliers and rotations.
+     * MurmurHash3's fmix64. Each half of the fingerprint mixes every character in by multiply-rotate,
+     * with its own seed, multiplier and rotation, then goes through this finaliser.
      */
-    private static long hash(String s, long seed, long multiplier, int rotation) {
-        long h = seed ^ s.length();
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= multiplier;
-            h = Long.rotateLeft(h, rotation);
-        }
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;

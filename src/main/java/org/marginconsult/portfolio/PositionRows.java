@@ -50,6 +50,7 @@ final class PositionRows {
     private int rows;
     private boolean overLimit;
     private final String[] values = new String[COLUMNS];
+    private final PositionSink.Cells rowCells = column -> values[column.ordinal()];
 
     PositionRows(ReferenceData reference, ReadRules rules, PositionSink sink, boolean json) {
         this.reference = reference;
@@ -270,7 +271,7 @@ final class PositionRows {
             }
         }
         if (!findings.hasErrors()) {
-            sink.accept(line, position);
+            sink.accept(line, position, rowCells);
         }
         return true;
     }

@@ -12,8 +12,18 @@ import java.io.IOException;
 public interface PositionSink {
 
     /**
+     * The cells of the row being handed over, as the uploader wrote them (trimmed, and already checked:
+     * numbers are plain or scientific decimals, dates ISO). Only valid during the call.
+     */
+    @FunctionalInterface
+    interface Cells {
+        String text(PositionColumn column);
+    }
+
+    /**
      * @param line     the position's line (see {@link UploadError#line()})
      * @param position the position, valid under the engine's contract
+     * @param cells    the row's cells as written
      */
-    void accept(int line, Position position) throws IOException;
+    void accept(int line, Position position, Cells cells) throws IOException;
 }

@@ -11,6 +11,9 @@ import org.marginconsult.margin.Position;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,28 +36,73 @@ public class PositionStore {
     @Inject
     EntityManager em;
 
-    /** Something to do with an open COPY into portfolio_position. */
+    /** Writes rows in COPY text format to the stream it is given. */
     @FunctionalInterface
     interface CopyWork<T> {
-        T run(CopyIn copy) throws Exception;
+        T write(OutputStream rows) throws IOException;
     }
 
     /**
-     * Opens a COPY into portfolio_position on the transaction's connection (unwrapped from Agroal to
-     * PgJDBC) and gives it to {@code work}, which must end or cancel it.
+     * Runs {@code work} with a COPY into portfolio_position open on the transaction's connection
+     * (Hibernate's, unwrapped from Agroal to PgJDBC), then ends the COPY if {@code keep} accepts the
+     * work's result and cancels it otherwise. Rows reach the server in 64 KB messages while the work runs.
      */
-    <T> T copyIn(CopyWork<T> work) {
+    <T> T copyIn(CopyWork<T> work, java.util.function.Predicate<T> keep) {
         return session().doReturningWork(connection -> {
-            PGConnection pg = connection.unwrap(PGConnection.class);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
             try {
-                return work.run(pg.getCopyAPI().copyIn(PositionCopyWriter.COPY_SQL));
-            } catch (SQLException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                T result = work.write(new CopyInStream(copy));
+                if (keep.test(result)) {
+                    copy.endCopy();
+                } else {
+                    copy.cancelCopy();
+                }
+                return result;
+            } catch (IOException | RuntimeException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
             }
         });
     }
+
+    /** The rows of an open COPY as an output stream: each write is one CopyData message, unbuffered. */
+    private static final class CopyInStream extends OutputStream {
+
+        private final CopyIn copy;
+
+        CopyInStream(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                copy.writeToCopy(b, off, len);
+            } catch (SQLException e) {
+                throw new IOException("COPY into portfolio_position failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                copy.flushCopy();
+            } catch (SQLException e) {
+                throw new IOException("COPY into portfolio_position failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static final String COPY_SQL = "COPY portfolio_position (portfolio_id, line_no, position_id, account,"
+            + " instrument_type, symbol, underlying, quantity, multiplier, price, underlying_price, option_type,"
+            + " strike, expiry, implied_vol, dv01, currency) FROM STDIN";
 
     /** A position as stored, with the line it came from. */
     public record StoredPosition(int line, Position position) {

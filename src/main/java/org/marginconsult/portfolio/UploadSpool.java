@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Saves an upload's body to a temporary file before it is read, counting bytes as they arrive and
- * refusing (413) the moment the size limit is passed. Reading from disk keeps the database
- * transaction as short as the parsing, whatever the client's network speed (see
- * docs/decisions/0202-portfolio-upload-spooled-to-disk.md).
+ * Saves a raw request body to a temporary file before it is read, counting bytes as they arrive and
+ * refusing (413) the moment the size limit is passed, so the client's network speed never holds a
+ * database transaction open (docs/decisions/0202-portfolio-upload-saved-then-copied.md). Also tells the
+ * format of a multipart file part by its first bytes.
  */
 @ApplicationScoped
 public class UploadSpool {
@@ -37,7 +37,7 @@ public class UploadSpool {
     }
 
     /**
-     * Saves a raw request body (text/csv, XLSX or JSON).
+     * Saves a raw request body (CSV, XLSX or JSON).
      *
      * @throws UploadRejectedException (413) when the body is larger than the limit
      */

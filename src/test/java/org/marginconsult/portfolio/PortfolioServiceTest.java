@@ -58,7 +58,7 @@ class PortfolioServiceTest {
     static List<Position> sampleAsRead() throws IOException {
         List<Position> out = new ArrayList<>();
         new PositionReader(PositionReaderTest.reference()).csv(new ByteArrayInputStream(PortfolioPagesTest.sample()),
-                new ReadRules(LocalDate.of(2026, 11, 20), 1 << 20, 1000, 1000), (line, p) -> out.add(p));
+                new ReadRules(LocalDate.of(2026, 11, 20), 1 << 20, 1000, 1000), (line, p, cells) -> out.add(p));
         return out;
     }
 

@@ -59,7 +59,7 @@ class PositionReaderFuzzTest {
     static void check(byte[] input) throws IOException {
         List<Position> accepted = new ArrayList<>();
         ReadResult result = new PositionReader(REFERENCE).csv(new ByteArrayInputStream(input), RULES,
-                (line, p) -> accepted.add(p));
+                (line, p, cells) -> accepted.add(p));
         assertTrue(result.errorCount() >= result.errors().size(), "every kept error is counted");
         assertTrue(result.errors().size() <= RULES.maxReportedErrors(), "errors are capped");
         assertTrue(result.positions() <= RULES.maxRows(), "rows stop at the limit");

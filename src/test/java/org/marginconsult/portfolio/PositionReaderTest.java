@@ -74,7 +74,7 @@ class PositionReaderTest {
         return new PositionReader(reference()).json(file, rules, this::store);
     }
 
-    private void store(int line, Position p) {
+    private void store(int line, Position p, PositionSink.Cells cells) {
         stored.add(p);
         storedLines.add(line);
     }

@@ -44,10 +44,10 @@ class SpreadsheetFilesTest {
             ReadRules rules = new ReadRules(LocalDate.of(2026, 11, 20), 1 << 20, 1000, 1000);
             List<Position> fromCsv = new ArrayList<>();
             List<Position> fromXlsx = new ArrayList<>();
-            ReadResult csv = reader.csv(new ByteArrayInputStream(files.csv(resource)), rules, (l, p) -> fromCsv.add(p));
+            ReadResult csv = reader.csv(new ByteArrayInputStream(files.csv(resource)), rules, (l, p, cells) -> fromCsv.add(p));
             Path xlsx = dir.resolve("f.xlsx");
             Files.write(xlsx, files.xlsx(resource));
-            ReadResult fromWorkbook = reader.xlsx(xlsx, rules, (l, p) -> fromXlsx.add(p));
+            ReadResult fromWorkbook = reader.xlsx(xlsx, rules, (l, p, cells) -> fromXlsx.add(p));
             assertEquals(List.of(), csv.errors());
             assertEquals(List.of(), fromWorkbook.errors());
             assertEquals(fromCsv.size(), fromXlsx.size());
