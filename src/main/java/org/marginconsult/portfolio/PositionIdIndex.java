@@ -1,17 +1,19 @@
 package org.marginconsult.portfolio;
 
 /**
- * Remembers every position_id of an upload, and the line it was on, in about 20 to 40 bytes per
- * position: a 127-bit fingerprint of the identifier (two 64-bit hashes side by side, so a probe touches
- * one cache line, the second forced odd) and the line, in an open-addressing table. Holding the
- * identifiers themselves would cost several times more and grow with their length; two different
- * identifiers share a fingerprint with a probability far below one in 10^25 at the row limit.
+ * Remembers every position_id of an upload, and the line it was on, in 16 bytes per slot of an
+ * open-addressing table (at most 3/4 full): a 96-bit fingerprint of the identifier and the line, in two
+ * adjacent longs so a probe touches one cache line. Holding the identifiers themselves would cost
+ * several times more and grow with their length; two different identifiers share a 96-bit fingerprint
+ * with a probability below one in 10^16 at the row limit.
  */
 final class PositionIdIndex {
 
-    /** Fingerprints: slot i holds its halves at 2i and 2i+1; the low half is odd, so 0 marks a free slot. */
-    private long[] fingerprints;
-    private int[] lines;
+    /**
+     * Slot i holds at 2i the first 64-bit hash and at 2i+1 the top 32 bits of the second hash (forced
+     * non-zero, so 0 marks a free slot) above the line.
+     */
+    private long[] slots;
     private int size;
     private int mask;
 
@@ -22,6 +24,7 @@ final class PositionIdIndex {
     /**
      * Records an identifier.
      *
+     * @param line a positive line number
      * @return 0 when the identifier is new, otherwise the line where it was first seen
      */
     int putIfAbsent(String id, int line) {
@@ -33,21 +36,20 @@ final class PositionIdIndex {
             h2 = Long.rotateLeft((h2 ^ c) * 0xC4CEB9FE1A85EC53L, 31);
         }
         h1 = finish(h1);
-        h2 = finish(h2) | 1L;
+        long tag = (finish(h2) | 0x8000_0000_0000_0000L) & 0xFFFF_FFFF_0000_0000L;
         int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
         while (true) {
-            long low = fingerprints[2 * slot + 1];
-            if (low == 0) {
+            long second = slots[2 * slot + 1];
+            if (second == 0) {
                 break;
             }
-            if (low == h2 && fingerprints[2 * slot] == h1) {
-                return lines[slot];
+            if ((second & 0xFFFF_FFFF_0000_0000L) == tag && slots[2 * slot] == h1) {
+                return (int) second;
             }
             slot = (slot + 1) & mask;
         }
-        fingerprints[2 * slot] = h1;
-        fingerprints[2 * slot + 1] = h2;
-        lines[slot] = line;
+        slots[2 * slot] = h1;
+        slots[2 * slot + 1] = tag | (line & 0xFFFF_FFFFL);
         if (++size > (mask + 1) * 3 / 4) {
             grow();
         }
@@ -59,33 +61,30 @@ final class PositionIdIndex {
     }
 
     private void allocate(int capacity) {
-        fingerprints = new long[2 * capacity];
-        lines = new int[capacity];
+        slots = new long[2 * capacity];
         mask = capacity - 1;
     }
 
     private void grow() {
-        long[] oldFingerprints = fingerprints;
-        int[] oldLines = lines;
-        allocate(oldLines.length * 2);
-        for (int i = 0; i < oldLines.length; i++) {
-            long h1 = oldFingerprints[2 * i];
-            long h2 = oldFingerprints[2 * i + 1];
-            if (h2 != 0) {
+        long[] old = slots;
+        allocate((old.length / 2) * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            long h1 = old[i];
+            long second = old[i + 1];
+            if (second != 0) {
                 int slot = (int) (h1 ^ (h1 >>> 32)) & mask;
-                while (fingerprints[2 * slot + 1] != 0) {
+                while (slots[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                fingerprints[2 * slot] = h1;
-                fingerprints[2 * slot + 1] = h2;
-                lines[slot] = oldLines[i];
+                slots[2 * slot] = h1;
+                slots[2 * slot + 1] = second;
             }
         }
     }
 
     /**
-     * MurmurHash3's fmix64. Each half of the fingerprint mixes every character in by multiply-rotate,
-     * with its own seed, multiplier and rotation, then goes through this finaliser.
+     * MurmurHash3's fmix64. Each hash mixes every character in by multiply-rotate, with its own seed,
+     * multiplier and rotation, then goes through this finaliser.
      */
     private static long finish(long h) {
         h ^= h >>> 33;

@@ -102,7 +102,7 @@ public class PositionStore {
 
     static final String COPY_SQL = "COPY portfolio_position (portfolio_id, line_no, position_id, account,"
             + " instrument_type, symbol, underlying, quantity, multiplier, price, underlying_price, option_type,"
-            + " strike, expiry, implied_vol, dv01, currency) FROM STDIN";
+            + " strike, expiry, implied_vol, dv01, currency) FROM STDIN (FORMAT binary)";
 
     /** A position as stored, with the line it came from. */
     public record StoredPosition(int line, Position position) {

@@ -212,6 +212,28 @@ class PortfolioApiTest {
                 .body("sourceFormat", equalTo("JSON"));
     }
 
+    @Test
+    void decimalsKeepTheirExactValueAndScaleThroughStorage() {
+        String csv = PositionColumn.headerLine() + "\n"
+                + "D1,SECURITIES,STOCK,AAPL,AAPL,-0.5,1,0.0001,,,,,,,USD\n"
+                + "D2,SECURITIES,STOCK,AAPL,AAPL,12345678901234.5,.5,5.,,,,,,,USD\n"
+                + "D3,SECURITIES,STOCK,AAPL,AAPL,1e3,+10000,0.00001234567890123456,,,,,,,USD\n"
+                + "D4,SECURITIES,TREASURY,T,UST-10Y,100000000,10,99.9999,,,,2035-11-15,,0.8100,USD\n";
+        long id = upload("alice", csv.getBytes(StandardCharsets.UTF_8), CSV, uniqueLabel("Decimals"))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath page = exact(given().auth().oauth2(Tokens.accessToken("alice"))
+                .when().get("/api/v1/portfolios/" + id + "/positions").then().statusCode(200).extract().asString());
+        assertEquals(List.of("-0.5", "12345678901234.5", "1000", "100000000"), strings(page, "positions.quantity"));
+        assertEquals(List.of("1", "0.5", "10000", "10"), strings(page, "positions.multiplier"));
+        assertEquals(List.of("0.0001", "5", "0.00001234567890123456", "99.9999"), strings(page, "positions.price"));
+        assertEquals(List.of("0.8100"), strings(page, "positions.findAll { it.dv01 != null }.dv01"));
+    }
+
+    static List<String> strings(JsonPath json, String path) {
+        return json.<Object>getList(path).stream()
+                .map(v -> v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v)).toList();
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 bad("empty.csv", CSV, "null|null|EMPTY_FILE|The file is empty: it needs a header row naming the columns"
