@@ -36,7 +36,7 @@ public class PositionStore {
     @Inject
     EntityManager em;
 
-    /** Writes rows in COPY text format to the stream it is given. */
+    /** Writes rows in COPY binary format to the stream it is given. */
     @FunctionalInterface
     interface CopyWork<T> {
         T write(OutputStream rows) throws IOException;

@@ -47,7 +47,12 @@ public class UploadSpool {
         try {
             file = Files.createTempFile("portfolio-upload-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
             try (OutputStream out = Files.newOutputStream(file)) {
-                new LimitedInputStream(body, limit).transferTo(out);
+                InputStream in = new LimitedInputStream(body, limit);
+                byte[] buffer = new byte[1 << 18];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                }
             }
             return new Spooled(new PortfolioService.UploadFile(file, format, filename));
         } catch (UploadTooLargeException e) {
