@@ -2,13 +2,9 @@ package org.marginconsult.impact;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +34,12 @@ import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Money;
+import org.marginconsult.margin.ParameterSet;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionPnl;
 import org.marginconsult.margin.Rates;
 import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.VersionedId;
 import org.marginconsult.margin.WorstScenario;
 import org.marginconsult.margin.collateral.CollateralComparison;
 import org.marginconsult.margin.collateral.CollateralItem;
@@ -400,39 +398,34 @@ public final class ImpactCalculator {
      */
     private String inputHash(ImpactInput input, SecuritiesRegime regime, List<CrossMarginProposal> proposals,
             ValuationContext context, Methodology securities, Methodology futures) {
-        List<String> rows = new ArrayList<>(input.positions().size());
-        for (Position p : input.positions()) {
-            rows.add(InputHash.canonical(p));
+        StringBuilder head = new StringBuilder();
+        head.append("regime=").append(regime).append('\n');
+        for (Methodology m : List.of(securities, futures)) {
+            head.append("methodology=").append(m.methodologyId()).append(':').append(m.parameters().parameterSetId())
+                    .append(':').append(m.parameters().canonicalForm()).append('\n');
         }
-        rows.sort(null);
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            StringBuilder head = new StringBuilder();
-            head.append("engine=").append(engineVersion).append('\n');
-            head.append("regime=").append(regime).append('\n');
-            head.append(context.canonicalForm()).append('\n');
-            for (Methodology m : List.of(securities, futures)) {
-                head.append("methodology=").append(m.methodologyId()).append(':')
-                        .append(m.parameters().parameterSetId()).append(':').append(m.parameters().canonicalForm())
-                        .append('\n');
-            }
-            for (CrossMarginProposal p : proposals) {
-                head.append("proposal=").append(p.parameterSetId()).append(':').append(p.canonicalForm()).append('\n');
-            }
-            head.append("sensitivitySteps=").append(sensitivitySteps).append('\n');
-            for (CollateralItem c : input.collateral()) {
-                head.append("collateral=").append(c.id()).append('|').append(c.heldIn()).append('|').append(c.kind())
-                        .append('|').append(c.marketValue().stripTrailingZeros().toPlainString()).append('|')
-                        .append(c.maturity()).append('|').append(c.tier()).append('\n');
-            }
-            digest.update(head.toString().getBytes(StandardCharsets.UTF_8));
-            for (String row : rows) {
-                digest.update(row.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        for (CrossMarginProposal p : proposals) {
+            head.append("proposal=").append(p.parameterSetId()).append(':').append(p.canonicalForm()).append('\n');
         }
+        head.append("schedules=").append(schedules).append('\n');
+        head.append("sensitivitySteps=").append(sensitivitySteps).append(";top=").append(topContributors).append('\n');
+        for (CollateralItem c : input.collateral()) {
+            head.append("collateral=").append(c.id()).append('|').append(c.heldIn()).append('|').append(c.kind())
+                    .append('|').append(c.marketValue().stripTrailingZeros().toPlainString()).append('|')
+                    .append(c.maturity()).append('|').append(c.tier()).append('\n');
+        }
+        String canonical = head.toString();
+        ParameterSet run = new ParameterSet() {
+            @Override
+            public VersionedId parameterSetId() {
+                return new VersionedId("impact-run", "1");
+            }
+
+            @Override
+            public String canonicalForm() {
+                return canonical;
+            }
+        };
+        return InputHash.of(input.positions(), new VersionedId("IMPACT", engineVersion), run, context);
     }
 }

@@ -29,7 +29,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /** Impact run pages: the run form, progress, result with charts, drill-down, exports, summary. */
-@Path("/")
+@Path("/impact-runs")
 @Authenticated
 public class ImpactRunPages {
 
@@ -62,7 +62,6 @@ public class ImpactRunPages {
 
         static native TemplateInstance summaryPreview(ImpactRun run, SummaryContent content, String json);
 
-        static native TemplateInstance summary(ImpactSummaryService.Summary summary, String json);
     }
 
     @Inject
@@ -78,14 +77,13 @@ public class ImpactRunPages {
     ProposalCatalog catalog;
 
     @GET
-    @Path("impact-runs")
-    @Produces(MediaType.TEXT_HTML)
+        @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
         return Templates.list(runs.list());
     }
 
     @GET
-    @Path("impact-runs/new")
+    @Path("new")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form(@QueryParam("portfolio") Long portfolio, @QueryParam("consultation") Long consultation) {
         return form(new RunForm(portfolio, consultation, List.copyOf(ProposalCatalog.SEEDED), "STRATEGY_BASED"),
@@ -97,8 +95,7 @@ public class ImpactRunPages {
     }
 
     @POST
-    @Path("impact-runs")
-    @Produces(MediaType.TEXT_HTML)
+        @Produces(MediaType.TEXT_HTML)
     public Response submit(@FormParam("portfolio") String portfolio, @FormParam("consultation") String consultation,
             @FormParam("proposals") List<String> proposals, @FormParam("securitiesRegime") String regime) {
         Long portfolioId = parseId(portfolio);
@@ -134,7 +131,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}")
+    @Path("{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance run(@PathParam("id") long id, @QueryParam("proposal") String proposal,
             @QueryParam("group") String group) {
@@ -164,7 +161,7 @@ public class ImpactRunPages {
 
     /** Progress for the polling script: status, percent, stage. */
     @GET
-    @Path("impact-runs/{id}/progress")
+    @Path("{id}/progress")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> progress(@PathParam("id") long id) {
         ImpactRun run = runs.find(id);
@@ -173,7 +170,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}/groups/{group}")
+    @Path("{id}/groups/{group}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance group(@PathParam("id") long id, @PathParam("group") String group,
             @QueryParam("regime") String regime) {
@@ -193,7 +190,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}/export.csv")
+    @Path("{id}/export.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id) {
         ImpactResult result = doneResult(id);
@@ -201,7 +198,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}/export.xlsx")
+    @Path("{id}/export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Response xlsx(@PathParam("id") long id) {
         ImpactResult result = doneResult(id);
@@ -210,7 +207,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}/export.json")
+    @Path("{id}/export.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@PathParam("id") long id) {
         ImpactResult result = doneResult(id);
@@ -227,7 +224,7 @@ public class ImpactRunPages {
     }
 
     @GET
-    @Path("impact-runs/{id}/summary")
+    @Path("{id}/summary")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance summaryPreview(@PathParam("id") long id) {
         ImpactRun run = runs.find(id);
@@ -236,21 +233,13 @@ public class ImpactRunPages {
     }
 
     @POST
-    @Path("impact-runs/{id}/summary")
+    @Path("{id}/summary")
     public Response createSummary(@PathParam("id") long id) {
         ImpactSummaryService.Summary summary = summaries.create(id);
         return Response.seeOther(URI.create("/impact-summaries/" + summary.id())).build();
     }
 
-    @GET
-    @Path("impact-summaries/{id}")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance summary(@PathParam("id") long id) {
-        ImpactSummaryService.Summary summary = summaries.find(id);
-        return Templates.summary(summary, pretty(summary.content()));
-    }
-
-    private static String pretty(Object content) {
+    static String pretty(Object content) {
         try {
             return ImpactJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(content);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -8,16 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 
+import org.marginconsult.consultation.ConsultationService;
+import org.marginconsult.consultation.ConsultationView;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.OptionType;
@@ -27,9 +28,11 @@ import org.marginconsult.margin.collateral.CollateralKind;
 import org.marginconsult.margin.collateral.EquityTier;
 
 /**
- * Reads stored portfolios and consultations straight from their tables (migrations V100 and V200),
- * streaming positions with a server-side cursor so that a million-position book is read in one pass
- * without the persistence context. Every portfolio query filters on the firm.
+ * Reads stored portfolios from their tables (migration V200), streaming positions with a server-side
+ * cursor so that a million-position book is read in one pass without the persistence context; the
+ * worker calls this outside any request, with the run's firm, so it cannot go through the portfolio
+ * service's caller-bound reads. Every portfolio query filters on the firm. Consultations come from the
+ * consultation service, with its rule of what participants may see.
  */
 @ApplicationScoped
 public class StoredSources implements ImpactSources {
@@ -38,6 +41,9 @@ public class StoredSources implements ImpactSources {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ConsultationService consultations;
 
     @Override
     public List<PortfolioChoice> portfolios(String firm) {
@@ -146,40 +152,23 @@ public class StoredSources implements ImpactSources {
                 kind == CollateralKind.EQUITY ? EquityTier.OTHER : null);
     }
 
-    /** Published consultations (those with an OPEN event) that list at least one proposal. */
+    /** Published consultations, as the consultation feature shows them to the public. */
     @Override
     public List<ConsultationChoice> consultations() {
-        return consultations(null);
+        return consultations.list(ConsultationService.Audience.PUBLIC).stream().map(StoredSources::choice).toList();
     }
 
     @Override
     public Optional<ConsultationChoice> consultation(long consultationId) {
-        return consultations(consultationId).stream().findFirst();
+        try {
+            return Optional.of(choice(consultations.view(consultationId, ConsultationService.Audience.PUBLIC)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
-    private List<ConsultationChoice> consultations(Long id) {
-        String sql = """
-                select c.id, c.title, p.proposal_id
-                from consultation c join consultation_proposal p on p.consultation_id = c.id
-                where exists (select 1 from period_event e where e.consultation_id = c.id and e.type = 'OPEN')
-                """ + (id == null ? "" : " and c.id = ?") + " order by c.id desc, p.position";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (id != null) {
-                s.setLong(1, id);
-            }
-            Map<Long, ConsultationChoice> out = new LinkedHashMap<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long cid = r.getLong(1);
-                    String title = r.getString(2);
-                    out.computeIfAbsent(cid, k -> new ConsultationChoice(k, title, new ArrayList<>())).proposalIds()
-                            .add(r.getString(3));
-                }
-            }
-            return out.values().stream().map(x -> new ConsultationChoice(x.id(), x.title(), List.copyOf(x.proposalIds())))
-                    .toList();
-        } catch (SQLException e) {
-            throw new IllegalStateException("consultations cannot be read: " + e.getMessage(), e);
-        }
+    private static ConsultationChoice choice(ConsultationView v) {
+        return new ConsultationChoice(v.id(), v.title(),
+                v.proposals().stream().map(ConsultationView.ProposalView::id).toList());
     }
 }
