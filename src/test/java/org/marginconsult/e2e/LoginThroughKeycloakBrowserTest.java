@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -48,12 +50,19 @@ class LoginThroughKeycloakBrowserTest {
     @AfterEach
     void closePage(TestInfo test) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/e2e/" + test.getTestMethod().orElseThrow().getName() + ".png")));
+                .setPath(Path.of("target/e2e/" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
         context.close();
     }
 
-    @Test
-    void aParticipantLogsInOnTheKeycloakPageSeesTheirFirmAndLogsOut() {
+    @ParameterizedTest(name = "{0} logs in as {1} of {2}")
+    @CsvSource({
+            "alice, participant, firm-a, Portfolios",
+            "amir,  participant, firm-a, Portfolios",
+            "bella, participant, firm-b, Portfolios",
+            "sam,   staff,       —,      Review",
+            "ada,   admin,       —,      Administration"})
+    void aDemoUserLogsInOnTheKeycloakPageSeesTheirRoleAndFirmAndLogsOut(String user, String role, String firm,
+            String navigationEntry) {
         page.navigate(home.toString());
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
                 new Page.GetByRoleOptions().setLevel(1))).containsText("Model the margin impact");
@@ -61,15 +70,15 @@ class LoginThroughKeycloakBrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in"))
                 .first().click();
         page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
-        page.locator("#username").fill("alice");
+        page.locator("#username").fill(user);
         page.locator("#password").fill("demo");
         page.locator("#kc-login").click();
 
         page.waitForURL("**/me");
-        assertThat(page.locator("#username")).hasText("alice");
-        assertThat(page.locator("#roles")).hasText("participant");
-        assertThat(page.locator("#firm")).hasText("firm-a");
-        assertThat(page.locator("nav[aria-label=Main]")).containsText("Portfolios");
+        assertThat(page.locator("#username")).hasText(user);
+        assertThat(page.locator("#roles")).hasText(role);
+        assertThat(page.locator("#firm")).hasText(firm);
+        assertThat(page.locator("nav[aria-label=Main]")).containsText(navigationEntry);
 
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Log out"))
                 .click();

@@ -114,4 +114,26 @@ class PagesTest {
         given().when().get("/css/app.css").then().statusCode(200)
                 .header("Content-Type", startsWith("text/css"));
     }
+
+    @Test
+    void anUnexpectedFailureShowsAFriendlyPageWithAnIncidentReferenceAndNoInternals() {
+        given().accept("text/html")
+                .when().get("/test-only/boom")
+                .then().statusCode(500)
+                .body(containsString("Something went wrong on our side"))
+                .body(containsString("Incident reference"))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("db-7")))
+                .body(not(containsString("at org.")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aPageOfAnotherRoleShowsAFriendlyForbiddenPage() {
+        given().accept("text/html")
+                .when().get("/test-only/admins-only")
+                .then().statusCode(403)
+                .body(containsString("Not allowed"))
+                .body(containsString("<a class=\"button\" href=\"/\">"));
+    }
 }
