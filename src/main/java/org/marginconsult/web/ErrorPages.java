@@ -2,9 +2,7 @@ package org.marginconsult.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +18,7 @@ import java.util.UUID;
 /**
  * Turns every failure into a page a person can act on (HTML) or a small JSON body (under /api).
  * Never shows a stack trace: an unexpected error is logged with an incident id that the page quotes.
+ * A missing login is left to Quarkus: a page redirects to Keycloak, an API call answers 401.
  */
 public class ErrorPages {
 
@@ -49,11 +48,6 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response noFirm(NoFirmException e, UriInfo uri) {
         return render(uri, new Problem(403, "Your account is not linked to a firm", e.getMessage(), null));
-    }
-
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return render(uri, new Problem(401, "Log in required", "Log in to see this page.", null));
     }
 
     @ServerExceptionMapper
