@@ -57,7 +57,7 @@ class ConsultationPagesTest {
                 .body(containsString("<script src=\"/js/consultation-countdown.js\" defer></script>"))
                 .body(containsString("Late comments are refused"))
                 .body(containsString("SEC file number</dt><dd>not assigned yet"))
-                .body(containsString("Proposal B: 80% offset, savings capped"))
+                .body(containsString("Full offset with savings capped at 80% of the siloed requirement"))
                 .body(containsString("<code>B-80pct-capped</code>"))
                 .body(containsString("3. Capital, segregation and collateral treatment"))
                 .body(containsString("<strong class=\"question-number\">2.2</strong>"))
