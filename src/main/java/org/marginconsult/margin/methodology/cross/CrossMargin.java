@@ -2,7 +2,6 @@ package org.marginconsult.margin.methodology.cross;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,8 +214,7 @@ public final class CrossMargin implements Methodology {
                                 + s.grid().scenarios().get(s.worst()).label(),
                         g.positionIds()));
             }
-            Scenario worst = s.grid().scenarios().get(s.worst());
-            result.worstScenario(g.id(), GroupKind.RISK_GROUP, null, s.worst(), worst, g.positionIds(), s.worstPnl());
+            result.worstScenario(s.worstScenario());
         }
         Map<String, Double> remaining = new HashMap<>();
         Map<String, Double> creditUsed = new HashMap<>();
@@ -367,8 +365,10 @@ public final class CrossMargin implements Methodology {
             revaluer.accumulate(positions.get(i), g.betas()[i], single, one);
             worstPnl[i] = one[0];
         }
+        WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
+                g.positionIds(), worstPnl);
         return new GroupScan(g, grid, scanSecurities, scanFutures, hasSecurities, hasFutures, requirement, worst,
-                direction, worstPnl);
+                direction, worstReport);
     }
 
     /** The loss counted for one account side in a scenario: a loss in full, a gain at -f. */
@@ -377,8 +377,8 @@ public final class CrossMargin implements Methodology {
     }
 
     private static Map<String, GroupInput> group(List<Position> positions, ReferenceData data) {
-        Map<String, List<Position>> members = new TreeMap<>();
-        Map<String, UnderlyingReference> drivers = new HashMap<>();
+        Map<String, List<Position>> members = new HashMap<>();
+        Map<String, List<UnderlyingReference>> references = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
@@ -392,21 +392,24 @@ public final class CrossMargin implements Methodology {
                 continue;
             }
             members.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(p);
-            drivers.putIfAbsent(ref.riskGroup(), data.resolve(ref.driver()));
+            references.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(ref);
         }
         if (!errors.isEmpty()) {
             throw new InvalidPortfolioException(errors);
         }
-        Map<String, GroupInput> groups = new LinkedHashMap<>();
+        Map<String, GroupInput> groups = new TreeMap<>();
         for (Map.Entry<String, List<Position>> e : members.entrySet()) {
-            List<Position> sorted = new ArrayList<>(e.getValue());
-            sorted.sort(Comparator.comparing(Position::underlying).thenComparing(Position::positionId));
-            double[] betas = new double[sorted.size()];
+            List<Position> unsorted = e.getValue();
+            List<UnderlyingReference> refs = references.get(e.getKey());
+            int[] order = orderById(unsorted);
+            List<Position> sorted = new ArrayList<>(order.length);
+            double[] betas = new double[order.length];
             double gross = 0;
             double contracts = 0;
-            for (int i = 0; i < sorted.size(); i++) {
-                Position p = sorted.get(i);
-                betas[i] = data.resolve(p.underlying()).beta();
+            for (int k = 0; k < order.length; k++) {
+                Position p = unsorted.get(order[k]);
+                sorted.add(p);
+                betas[k] = refs.get(order[k]).beta();
                 double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
                         : p.price().doubleValue();
                 gross += Math.abs(p.exposureFactor() * unitPrice);
@@ -414,11 +417,47 @@ public final class CrossMargin implements Methodology {
                     contracts += Math.abs(p.exposureFactor());
                 }
             }
-            UnderlyingReference driver = drivers.get(e.getKey());
+            UnderlyingReference driver = data.resolve(refs.get(0).driver());
             groups.put(e.getKey(), new GroupInput(e.getKey(), driver.symbol(), driver.productClass(),
-                    driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, betas, gross, contracts));
+                    driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted,
+                    sorted.stream().map(Position::positionId).toList(), betas, gross, contracts));
         }
         return groups;
+    }
+
+    /**
+     * An order of the positions that depends only on their ids (which validation makes unique), so that
+     * sums and reports do not depend on the portfolio's order: by the id's hash code, then by the id.
+     */
+    private static int[] orderById(List<Position> positions) {
+        int n = positions.size();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) positions.get(i).positionId().hashCode() << 32) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        for (int start = 0; start < n; ) {
+            int end = start + 1;
+            while (end < n && (keys[end] >> 32) == (keys[start] >> 32)) {
+                end++;
+            }
+            if (end - start > 1) {
+                Integer[] tie = new Integer[end - start];
+                for (int k = start; k < end; k++) {
+                    tie[k - start] = order[k];
+                }
+                java.util.Arrays.sort(tie, (a, b) -> positions.get(a).positionId().compareTo(positions.get(b).positionId()));
+                for (int k = start; k < end; k++) {
+                    order[k] = tie[k - start];
+                }
+            }
+            start = end;
+        }
+        return order;
     }
 
     private static boolean isContract(Position p) {
@@ -430,11 +469,8 @@ public final class CrossMargin implements Methodology {
 
     /** A risk group's positions, sorted, with what the group needs besides the scan. */
     private record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
-            List<Position> positions, double[] betas, double grossExposure, double contractMultipliers) {
-
-        List<String> positionIds() {
-            return positions.stream().map(Position::positionId).toList();
-        }
+            List<Position> positions, List<String> positionIds, double[] betas, double grossExposure,
+            double contractMultipliers) {
 
         List<String> positionIds(Account account) {
             return positions.stream().filter(p -> p.account() == account).map(Position::positionId).toList();
@@ -444,7 +480,7 @@ public final class CrossMargin implements Methodology {
     /** The outcome of scanning one risk group. */
     private record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
             boolean hasSecurities, boolean hasFutures, double requirement, int worst, double direction,
-            double[] worstPnl) {
+            WorstScenario worstScenario) {
     }
 
     /** The proposal plus the account methodologies it is compared with, as hashed into results. */
