@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.marginconsult.impact.ImpactResult.Attribution;
@@ -156,8 +158,9 @@ public final class ImpactCalculator {
         List<ProposalImpact> impacts = new ArrayList<>();
         List<GroupProfile> profiles = new ArrayList<>();
         Map<String, List<Position>> groups = riskGroups(input.positions());
-        // The proposals and the sensitivity points only share the baseline: computed side by side, while
-        // this thread reports progress as each finishes (so a lost lease stops the run here).
+        // The proposals and the sensitivity points only share the baseline: computed side by side on a
+        // pool of this run's own (the common pool has one thread on two cores), while this thread reports
+        // progress as each finishes, so a lost lease stops the run here.
         List<CrossMarginProposal> variants = new ArrayList<>(proposals);
         List<BigDecimal> factors = new ArrayList<>();
         if (sensitivityProposal != null) {
@@ -168,9 +171,10 @@ public final class ImpactCalculator {
                         sensitivityProposal.parameters().withOffsetFactor(f.doubleValue()), "f" + f.toPlainString()));
             }
         }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<CompletableFuture<MarginResult>> results = variants.stream()
                 .map(v -> CompletableFuture.supplyAsync(() -> new CrossMargin(v, securities, futures)
-                        .calculate(input.positions(), context, baseline)))
+                        .calculate(input.positions(), context, baseline), pool))
                 .toList();
         try {
             for (int i = 0; i < proposals.size(); i++) {
@@ -198,6 +202,7 @@ public final class ImpactCalculator {
                     sensitivity, progress);
         } finally {
             results.forEach(r -> r.cancel(false));
+            pool.shutdownNow();
         }
     }
 
