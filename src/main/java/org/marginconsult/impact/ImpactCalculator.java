@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.marginconsult.impact.ImpactResult.Attribution;
@@ -154,35 +158,68 @@ public final class ImpactCalculator {
         List<ProposalImpact> impacts = new ArrayList<>();
         List<GroupProfile> profiles = new ArrayList<>();
         Map<String, List<Position>> groups = riskGroups(input.positions());
-        for (CrossMarginProposal proposal : proposals) {
-            progress.report(percent(done[0], steps), "proposal " + proposal.id());
-            MarginResult result = new CrossMargin(proposal, securities, futures)
-                    .calculate(input.positions(), context, baseline);
-            impacts.add(proposal(proposal, result, today, byId, collateralToday));
-            step.run();
-            progress.report(percent(done[0], steps), "scenario profiles under " + proposal.id());
-            profiles.addAll(profiles(proposal, groups, context));
-            step.run();
-        }
-
-        Sensitivity sensitivity = null;
+        // The proposals and the sensitivity points only share the baseline: computed side by side on a
+        // pool of this run's own (the common pool has one thread on two cores), while this thread reports
+        // progress as each finishes, so a lost lease stops the run here.
+        List<CrossMarginProposal> variants = new ArrayList<>(proposals);
+        List<BigDecimal> factors = new ArrayList<>();
         if (sensitivityProposal != null) {
-            List<SensitivityPoint> points = new ArrayList<>();
             for (int i = 0; i <= sensitivitySteps; i++) {
-                BigDecimal f = BigDecimal.valueOf(i).divide(BigDecimal.valueOf(sensitivitySteps), 4,
-                        RoundingMode.HALF_UP);
-                progress.report(percent(done[0], steps), "sensitivity of " + sensitivityProposal.id()
-                        + " at offset factor " + f.movePointRight(2).stripTrailingZeros().toPlainString() + "%");
-                CrossMarginProposal varied = sensitivityProposal.withParameters(
-                        sensitivityProposal.parameters().withOffsetFactor(f.doubleValue()), "f" + f.toPlainString());
-                MarginResult r = new CrossMargin(varied, securities, futures).calculate(input.positions(), context,
-                        baseline);
-                points.add(new SensitivityPoint(f, r.total()));
+                BigDecimal f = BigDecimal.valueOf(i).divide(BigDecimal.valueOf(sensitivitySteps), 4, RoundingMode.HALF_UP);
+                factors.add(f);
+                variants.add(sensitivityProposal.withParameters(
+                        sensitivityProposal.parameters().withOffsetFactor(f.doubleValue()), "f" + f.toPlainString()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<CompletableFuture<MarginResult>> results = variants.stream()
+                .map(v -> CompletableFuture.supplyAsync(() -> new CrossMargin(v, securities, futures)
+                        .calculate(input.positions(), context, baseline), pool))
+                .toList();
+        try {
+            for (int i = 0; i < proposals.size(); i++) {
+                CrossMarginProposal proposal = proposals.get(i);
+                progress.report(percent(done[0], steps), "proposal " + proposal.id());
+                impacts.add(proposal(proposal, join(results.get(i)), today, byId, collateralToday));
+                step.run();
+                progress.report(percent(done[0], steps), "scenario profiles under " + proposal.id());
+                profiles.addAll(profiles(proposal, groups, context));
                 step.run();
             }
-            sensitivity = new Sensitivity(sensitivityProposal.id(), points);
+            Sensitivity sensitivity = null;
+            if (sensitivityProposal != null) {
+                List<SensitivityPoint> points = new ArrayList<>();
+                for (int i = 0; i < factors.size(); i++) {
+                    progress.report(percent(done[0], steps), "sensitivity of " + sensitivityProposal.id()
+                            + " at offset factor " + factors.get(i).movePointRight(2).stripTrailingZeros().toPlainString()
+                            + "%");
+                    points.add(new SensitivityPoint(factors.get(i), join(results.get(proposals.size() + i)).total()));
+                    step.run();
+                }
+                sensitivity = new Sensitivity(sensitivityProposal.id(), points);
+            }
+            return finish(input, regime, proposals, context, securities, futures, today, impacts, profiles,
+                    sensitivity, progress);
+        } finally {
+            results.forEach(r -> r.cancel(false));
+            pool.shutdownNow();
         }
+    }
 
+    private static MarginResult join(CompletableFuture<MarginResult> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private ImpactResult finish(ImpactInput input, SecuritiesRegime regime, List<CrossMarginProposal> proposals,
+            ValuationContext context, Methodology securities, Methodology futures, Requirement today,
+            List<ProposalImpact> impacts, List<GroupProfile> profiles, Sensitivity sensitivity, Progress progress) {
         List<String> warnings = referenceData.warnings(input.positions()).stream().map(w -> w.message()).distinct()
                 .limit(200).toList();
         Provenance provenance = new Provenance(inputHash(input, regime, proposals, context, securities, futures),

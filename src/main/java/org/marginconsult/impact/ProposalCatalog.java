@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
+import org.marginconsult.margin.methodology.strategy.StrategyBased;
 import org.marginconsult.margin.reference.ReferenceData;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -71,16 +72,11 @@ public class ProposalCatalog {
         return Optional.ofNullable(proposals.get(id));
     }
 
-    /**
-     * Today's methodology of the securities account.
-     *
-     * @throws IllegalArgumentException if this build does not include the regime's methodology
-     */
+    /** Today's methodology of the securities account, with its shipped default parameters. */
     public Methodology securitiesMethodology(SecuritiesRegime regime) {
         return switch (regime) {
             case PORTFOLIO_MARGIN -> PortfolioMargin.withDefaults();
-            case STRATEGY_BASED -> throw new IllegalArgumentException(
-                    "the strategy-based methodology is not available in this build; choose PORTFOLIO_MARGIN");
+            case STRATEGY_BASED -> StrategyBased.withDefaults();
         };
     }
 }

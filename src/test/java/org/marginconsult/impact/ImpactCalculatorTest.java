@@ -111,6 +111,20 @@ class ImpactCalculatorTest {
     }
 
     @Test
+    void underStrategyBasedTheWholeSampleIncludingCashTreasuriesIsMarginedAndReproducible() throws Exception {
+        ImpactResult first = ImpactFixtures.calculator(CATALOG).calculate(
+                ImpactFixtures.input(ImpactFixtures.allSamplePositions()), SecuritiesRegime.STRATEGY_BASED,
+                CATALOG.proposals(), (p, s) -> { });
+        ImpactResult second = ImpactFixtures.calculator(CATALOG).calculate(
+                ImpactFixtures.input(ImpactFixtures.allSamplePositions()), SecuritiesRegime.STRATEGY_BASED,
+                CATALOG.proposals(), (p, s) -> { });
+        assertEquals("STRATEGY_BASED", first.provenance().methodologies().get(0).id());
+        assertTrue(first.today().byAccount().get("SECURITIES").signum() > 0);
+        assertEquals(JSON.writeValueAsString(first), JSON.writeValueAsString(second));
+        assertTrue(!first.provenance().inputHash().equals(run(ImpactFixtures.samplePositions()).provenance().inputHash()));
+    }
+
+    @Test
     void noProposalIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ImpactFixtures.calculator(CATALOG).calculate(
                 ImpactFixtures.input(ImpactFixtures.samplePositions()), SecuritiesRegime.PORTFOLIO_MARGIN, List.of(),

@@ -51,9 +51,22 @@ class ImpactRunApiTest {
     TestClock clock;
 
     @AfterEach
-    void restore() {
+    void restore() throws InterruptedException {
         clock.reset();
         worker.startClaiming();
+        awaitIdle();
+    }
+
+    /** Waits until no run is queued or running, so that a test leaves no work for the next one. */
+    static void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (QuarkusTransaction.requiringNew().call(
+                () -> ImpactRun.count("status in ?1", List.of(RunStatus.QUEUED, RunStatus.RUNNING))) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("runs still active after 180 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     static String sampleCsv(boolean cashTreasuries) {

@@ -32,8 +32,9 @@ class ImpactRunPagesTest {
     ImpactWorker worker;
 
     @AfterEach
-    void restore() {
+    void restore() throws InterruptedException {
         worker.startClaiming();
+        ImpactRunApiTest.awaitIdle();
     }
 
     static synchronized long doneRun() throws Exception {

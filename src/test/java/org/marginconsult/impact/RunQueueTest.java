@@ -45,7 +45,8 @@ class RunQueueTest {
     TestClock clock;
 
     @BeforeEach
-    void holdTheInstancesOwnWorker() {
+    void holdTheInstancesOwnWorker() throws InterruptedException {
+        ImpactRunApiTest.awaitIdle();
         worker.stopClaiming();
     }
 

@@ -1,0 +1,500 @@
+package org.marginconsult.margin.methodology.strategy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Pairs the legs of one underlying into the strategies of least total requirement.
+ *
+ * <p>The two-leg strategies (vertical, calendar and diagonal spreads, short straddles and strangles,
+ * covered calls) and the single legs form a min-cost flow problem, solved exactly by
+ * {@link MinCostFlow}: each unit of flow from the source to the sink is one pairing, and its cost is
+ * the pairing's requirement minus the requirements of its legs on their own. The network is sparse:
+ * <ul>
+ * <li>Spreads run through a grid of (expiry, strike) nodes per option type. Moving up a strike is free,
+ * moving down costs the strike difference x multiplier, so a path from a long to a short costs exactly
+ * the spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess).
+ * Moving between expiry layers only goes from the long's expiry towards earlier ones, so a long always
+ * expires at or after the short it covers.</li>
+ * <li>Straddles run through two chains of the shorts ordered by uncovered requirement: one where the put
+ * is the larger requirement (enter at the put, pay it, walk down, pay the call's premium) and one where
+ * the call is (pay the put's premium, walk up, pay the call's requirement), so a pair costs
+ * max(N_call, N_put) + the other's premium.</li>
+ * <li>The stock covers short calls directly, paying only what counting the stock at the strike adds.</li>
+ * </ul>
+ * Arc costs are micro-dollars, so the comparison is exact for prices with up to four decimals.
+ *
+ * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes)
+ * are then formed from the chosen same-expiry vertical spreads by a maximum matching per expiry and
+ * interval, since each saves exactly one interval x multiplier over its two spreads. No polynomial
+ * algorithm is known for choosing two-, three- and four-leg spreads jointly (Matsypura &amp; Timkovsky,
+ * Networks 2012); see docs/methodology/strategy-based.md for what this means for the total.
+ *
+ * <p>Not thread-safe: one instance per thread (instances are cheap).
+ */
+final class PairingOptimiser {
+
+    /** Which requirement the costs of the network are taken from. */
+    enum Basis {
+        /** Regulation T initial requirement. */
+        INITIAL,
+        /** FINRA Rule 4210 maintenance requirement. */
+        MAINTENANCE
+    }
+
+    private static final double MICROS = 1_000_000d;
+
+    private final StrategyRules rules;
+    private final double nakedFraction;
+    private final double broadFraction;
+    private final double minimumFraction;
+    private final double longDatedFraction;
+    private final double initialLoanFraction;
+    private final double maintenanceLoanFraction;
+
+    /** Statistics of the last call, for performance measurement. */
+    int lastAugmentations;
+
+    PairingOptimiser(StrategyRules rules) {
+        this.rules = rules;
+        StrategyBasedParameters p = rules.parameters();
+        nakedFraction = p.nakedUnderlyingFraction().doubleValue();
+        broadFraction = p.nakedBroadIndexFraction().doubleValue();
+        minimumFraction = p.nakedMinimumFraction().doubleValue();
+        longDatedFraction = p.longDatedOptionFraction().doubleValue();
+        initialLoanFraction = 1 - p.longEquityInitial().doubleValue();
+        maintenanceLoanFraction = 1 - p.longEquityMaintenance().doubleValue();
+    }
+
+    /**
+     * True when the initial and maintenance pairings can differ: only the cost of covering an
+     * in-the-money short call with stock depends on the basis.
+     *
+     * @param book the underlying's legs
+     * @return whether the pairing must be found separately for maintenance
+     */
+    static boolean basisMatters(UnderlyingBook book) {
+        Leg stock = book.stock();
+        if (stock == null || stock.isShort()) {
+            return false;
+        }
+        for (Leg o : book.options()) {
+            if (o.isCall() && o.isShort() && stock.price().compareTo(o.strike()) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The strategies of least total requirement on the given basis.
+     *
+     * @param book  the underlying's legs
+     * @param basis initial or maintenance
+     * @return the strategies, in canonical order
+     */
+    List<Strategy> pair(UnderlyingBook book, Basis basis) {
+        lastAugmentations = 0;
+        List<Strategy> out = new ArrayList<>();
+        Leg stock = book.stock();
+        BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
+        Map<BigDecimal, List<Leg>> byMultiplier = new TreeMap<>();
+        for (Leg o : book.options()) {
+            byMultiplier.computeIfAbsent(o.multiplier().stripTrailingZeros(), k -> new ArrayList<>()).add(o);
+        }
+        BigDecimal coverClass = stock != null && !stock.isShort() ? coverClass(byMultiplier) : null;
+        for (Map.Entry<BigDecimal, List<Leg>> e : byMultiplier.entrySet()) {
+            boolean covers = e.getKey().equals(coverClass);
+            long units = covers ? stockLeft.divideToIntegralValue(e.getKey()).longValueExact() : 0;
+            long used = pairClass(e.getValue(), covers ? stock : null, units, basis, out);
+            stockLeft = stockLeft.subtract(e.getKey().multiply(BigDecimal.valueOf(used)));
+        }
+        if (stockLeft.signum() > 0) {
+            out.add(stock.isShort() ? rules.shortStock(stock, stockLeft) : rules.longStock(stock, stockLeft));
+        }
+        out.sort(STRATEGY_ORDER);
+        return out;
+    }
+
+    /** The multiplier class with the most short call contracts (ties: the smaller multiplier). */
+    private static BigDecimal coverClass(Map<BigDecimal, List<Leg>> byMultiplier) {
+        BigDecimal best = null;
+        long bestShortCalls = 0;
+        for (Map.Entry<BigDecimal, List<Leg>> e : byMultiplier.entrySet()) {
+            long shortCalls = 0;
+            for (Leg o : e.getValue()) {
+                if (o.isCall() && o.isShort()) {
+                    shortCalls += o.contracts();
+                }
+            }
+            if (shortCalls > bestShortCalls) {
+                best = e.getKey();
+                bestShortCalls = shortCalls;
+            }
+        }
+        return best;
+    }
+
+    /** Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units used. */
+    private long pairClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> out) {
+        Network net = new Network(legs, stock, stockUnits, basis);
+        lastAugmentations += net.solve();
+        List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
+        long stockUsed = 0;
+        for (Pair pr : net.decompose()) {
+            Leg a = pr.a() < 0 ? stock : legs.get(pr.a());
+            Leg b = legs.get(pr.b());
+            if (pr.a() < 0) {
+                out.add(rules.coveredCall(stock, b, pr.units()));
+                stockUsed += pr.units();
+            } else if (a.isCall()) {
+                addSpread(b, a, pr.units(), sameExpirySpreads, out);
+            } else if (b.isPut()) {
+                addSpread(a, b, pr.units(), sameExpirySpreads, out);
+            } else {
+                out.add(rules.straddle(b, a, pr.units()));
+            }
+        }
+        ComplexSpreads.form(sameExpirySpreads, rules, out);
+        for (int i = 0; i < legs.size(); i++) {
+            long left = net.unpaired(i);
+            if (left > 0) {
+                Leg l = legs.get(i);
+                out.add(l.isShort() ? rules.shortOption(l, left) : rules.longOption(l, left));
+            }
+        }
+        return stockUsed;
+    }
+
+    private void addSpread(Leg shortLeg, Leg longLeg, long units, List<SpreadUnits> sameExpiry, List<Strategy> out) {
+        if (shortLeg.expiry().equals(longLeg.expiry())) {
+            sameExpiry.add(new SpreadUnits(shortLeg, longLeg, units));
+        } else {
+            out.add(rules.spread(shortLeg, longLeg, units));
+        }
+    }
+
+    /** A number of identical vertical spreads chosen by the flow. */
+    record SpreadUnits(Leg shortLeg, Leg longLeg, long units) {
+    }
+
+    /** {@code a} is the leg index at the source side (-1 for the stock), {@code b} at the sink side. */
+    private record Pair(int a, int b, long units) {
+    }
+
+    long micros(double dollars) {
+        return Math.round(dollars * MICROS);
+    }
+
+    double uncovered(Leg o) {
+        double p = o.price().doubleValue();
+        double u = o.underlyingPrice().doubleValue();
+        double k = o.strike().doubleValue();
+        double otm = Math.max(0, o.isCall() ? k - u : u - k);
+        double f = o.broadIndex() ? broadFraction : nakedFraction;
+        double x = o.isCall() ? u : k;
+        return Math.max(p + f * u - otm, p + minimumFraction * x) * o.multiplier().doubleValue();
+    }
+
+    double premium(Leg o) {
+        return o.price().doubleValue() * o.multiplier().doubleValue();
+    }
+
+    /** Extra cost of a long option paid in full in a spread over its cost on its own. */
+    double spreadSurcharge(Leg o) {
+        return o.longDated() ? premium(o) * (1 - longDatedFraction) : 0;
+    }
+
+    /** The flow network of one multiplier class. */
+    private final class Network {
+        private static final int SOURCE = 0;
+        private static final int SINK = 1;
+
+        private final List<Leg> legs;
+        private final MinCostFlow flow;
+        private final int[] legNode;
+        private final int[] legOutArc;
+        private final int stockNode;
+        private final int firstLegNode = 2;
+
+        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
+            this.legs = legs;
+            int n = legs.size();
+            boolean longCall = false;
+            boolean shortCall = false;
+            boolean longPut = false;
+            boolean shortPut = false;
+            for (Leg l : legs) {
+                if (l.isCall()) {
+                    longCall |= !l.isShort();
+                    shortCall |= l.isShort();
+                } else {
+                    longPut |= !l.isShort();
+                    shortPut |= l.isShort();
+                }
+            }
+            Grid calls = longCall && shortCall ? new Grid(legs, LegKind.CALL) : null;
+            Grid puts = longPut && shortPut ? new Grid(legs, LegKind.PUT) : null;
+            boolean straddles = shortCall && shortPut;
+            boolean covers = stock != null && stockUnits > 0 && shortCall;
+            int nodes = firstLegNode + n;
+            int callBase = nodes;
+            nodes += calls == null ? 0 : calls.size();
+            int putBase = nodes;
+            nodes += puts == null ? 0 : puts.size();
+            TreeSet<Long> requirementLevels = new TreeSet<>();
+            long[] uncoveredMicros = new long[n];
+            for (int i = 0; i < n; i++) {
+                Leg l = legs.get(i);
+                if (l.isShort()) {
+                    uncoveredMicros[i] = micros(uncovered(l));
+                    requirementLevels.add(uncoveredMicros[i]);
+                }
+            }
+            Long[] levels = requirementLevels.toArray(new Long[0]);
+            int putLargerBase = nodes;
+            int callLargerBase = nodes + levels.length;
+            if (straddles) {
+                nodes += 2 * levels.length;
+            }
+            stockNode = covers ? nodes++ : -1;
+            flow = new MinCostFlow(nodes, 8 * nodes);
+            legNode = new int[n];
+            legOutArc = new int[n];
+            if (calls != null) {
+                calls.addArcs(flow, callBase);
+            }
+            if (puts != null) {
+                puts.addArcs(flow, putBase);
+            }
+            if (straddles) {
+                for (int r = 1; r < levels.length; r++) {
+                    flow.addArc(putLargerBase + r, putLargerBase + r - 1, MinCostFlow.INFINITE, 0);
+                    flow.addArc(callLargerBase + r - 1, callLargerBase + r, MinCostFlow.INFINITE, 0);
+                }
+            }
+            if (covers) {
+                flow.addArc(SOURCE, stockNode, stockUnits, 0);
+            }
+            double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
+            for (int i = 0; i < n; i++) {
+                Leg l = legs.get(i);
+                int v = firstLegNode + i;
+                legNode[i] = v;
+                long q = l.contracts();
+                if (l.isCall() && !l.isShort()) {
+                    legOutArc[i] = flow.addArc(SOURCE, v, q, 0);
+                    if (calls != null) {
+                        flow.addArc(v, callBase + calls.index(l), q, micros(spreadSurcharge(l)));
+                    }
+                } else if (l.isCall()) {
+                    legOutArc[i] = flow.addArc(v, SINK, q, -uncoveredMicros[i]);
+                    if (calls != null) {
+                        flow.addArc(callBase + calls.index(l), v, q, 0);
+                    }
+                    if (straddles) {
+                        int r = rank(levels, uncoveredMicros[i]);
+                        flow.addArc(putLargerBase + r, v, q, micros(premium(l)));
+                        flow.addArc(callLargerBase + r, v, q, uncoveredMicros[i]);
+                    }
+                    if (covers) {
+                        double itm = Math.max(0, stock.price().doubleValue() - l.strike().doubleValue());
+                        flow.addArc(stockNode, v, q, micros(loanFraction * itm * l.multiplier().doubleValue()));
+                    }
+                } else if (l.isShort()) {
+                    legOutArc[i] = flow.addArc(SOURCE, v, q, -uncoveredMicros[i]);
+                    if (puts != null) {
+                        flow.addArc(v, putBase + puts.index(l), q, 0);
+                    }
+                    if (straddles) {
+                        int r = rank(levels, uncoveredMicros[i]);
+                        flow.addArc(v, putLargerBase + r, q, uncoveredMicros[i]);
+                        flow.addArc(v, callLargerBase + r, q, micros(premium(l)));
+                    }
+                } else {
+                    legOutArc[i] = flow.addArc(v, SINK, q, 0);
+                    if (puts != null) {
+                        flow.addArc(putBase + puts.index(l), v, q, micros(spreadSurcharge(l)));
+                    }
+                }
+            }
+        }
+
+        int solve() {
+            return flow.run(SOURCE, SINK);
+        }
+
+        /** Contracts of leg {@code i} left on their own. */
+        long unpaired(int i) {
+            return legs.get(i).contracts() - flow.flow(legOutArc[i]);
+        }
+
+        /**
+         * Splits the flow into source-sink paths; each path's first node after the source and last node
+         * before the sink are the two legs paired (or the stock and a short call).
+         */
+        List<Pair> decompose() {
+            Map<Long, Long> units = new LinkedHashMap<>();
+            int[] current = new int[flow.nodeCount()];
+            for (int v = 0; v < current.length; v++) {
+                current[v] = flow.firstArc(v);
+            }
+            List<Integer> path = new ArrayList<>();
+            while (true) {
+                path.clear();
+                int u = SOURCE;
+                while (u != SINK) {
+                    int a = current[u];
+                    while (a >= 0 && (!flow.isForward(a) || flow.flow(a) <= 0)) {
+                        a = flow.nextArc(a);
+                    }
+                    current[u] = a;
+                    if (a < 0) {
+                        break;
+                    }
+                    path.add(a);
+                    u = flow.target(a);
+                }
+                if (u != SINK) {
+                    if (path.isEmpty()) {
+                        break;
+                    }
+                    throw new IllegalStateException("flow is not conserved at node " + u);
+                }
+                long amount = Long.MAX_VALUE;
+                for (int a : path) {
+                    amount = Math.min(amount, flow.flow(a));
+                }
+                for (int a : path) {
+                    flow.consume(a, amount);
+                }
+                int first = flow.target(path.get(0));
+                int last = flow.target(path.get(path.size() - 2));
+                int a = first == stockNode ? -1 : first - firstLegNode;
+                int b = last - firstLegNode;
+                units.merge(((long) a << 32) ^ (b & 0xffffffffL), amount, Long::sum);
+            }
+            restore(units);
+            List<Pair> pairs = new ArrayList<>(units.size());
+            for (Map.Entry<Long, Long> e : units.entrySet()) {
+                pairs.add(new Pair((int) (e.getKey() >> 32), (int) (long) e.getKey(), e.getValue()));
+            }
+            return pairs;
+        }
+
+        /** Puts back the flow of the legs' own arcs, which {@link #unpaired} reads after decomposition. */
+        private void restore(Map<Long, Long> units) {
+            for (Map.Entry<Long, Long> e : units.entrySet()) {
+                int a = (int) (e.getKey() >> 32);
+                int b = (int) (long) e.getKey();
+                if (a >= 0) {
+                    flow.consume(legOutArc[a], -e.getValue());
+                }
+                flow.consume(legOutArc[b], -e.getValue());
+            }
+        }
+
+        private int rank(Long[] levels, long value) {
+            int lo = 0;
+            int hi = levels.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (levels[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /**
+     * The (expiry, strike) nodes of one option type. Calls flow from a long's later expiry towards the
+     * short's earlier one; puts flow from the short towards the long's later expiry.
+     */
+    private final class Grid {
+        private final LegKind kind;
+        private final List<java.time.LocalDate> expiries;
+        private final List<BigDecimal> strikes;
+        private final BigDecimal multiplier;
+
+        Grid(List<Leg> legs, LegKind kind) {
+            this.kind = kind;
+            TreeSet<java.time.LocalDate> e = new TreeSet<>();
+            TreeSet<BigDecimal> k = new TreeSet<>();
+            BigDecimal m = null;
+            for (Leg l : legs) {
+                if (l.kind() == kind) {
+                    e.add(l.expiry());
+                    k.add(l.strike());
+                    m = l.multiplier();
+                }
+            }
+            expiries = new ArrayList<>(e);
+            strikes = new ArrayList<>(k);
+            multiplier = m;
+        }
+
+        int size() {
+            return expiries.size() * strikes.size();
+        }
+
+        int index(Leg l) {
+            int e = java.util.Collections.binarySearch(expiries, l.expiry());
+            int k = java.util.Collections.binarySearch(strikes, l.strike());
+            return e * strikes.size() + k;
+        }
+
+        void addArcs(MinCostFlow flow, int base) {
+            int nk = strikes.size();
+            long[] down = new long[nk];
+            for (int k = 1; k < nk; k++) {
+                down[k] = micros(strikes.get(k).subtract(strikes.get(k - 1)).multiply(multiplier).doubleValue());
+            }
+            for (int e = 0; e < expiries.size(); e++) {
+                int row = base + e * nk;
+                for (int k = 1; k < nk; k++) {
+                    flow.addArc(row + k - 1, row + k, MinCostFlow.INFINITE, 0);
+                    flow.addArc(row + k, row + k - 1, MinCostFlow.INFINITE, down[k]);
+                }
+                if (kind == LegKind.CALL && e > 0) {
+                    for (int k = 0; k < nk; k++) {
+                        flow.addArc(row + k, row - nk + k, MinCostFlow.INFINITE, 0);
+                    }
+                } else if (kind == LegKind.PUT && e + 1 < expiries.size()) {
+                    for (int k = 0; k < nk; k++) {
+                        flow.addArc(row + k, row + nk + k, MinCostFlow.INFINITE, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Canonical order of strategies: kind, then legs. */
+    static final Comparator<Strategy> STRATEGY_ORDER = (x, y) -> {
+        int c = x.kind().compareTo(y.kind());
+        if (c != 0) {
+            return c;
+        }
+        int n = Math.min(x.legs().size(), y.legs().size());
+        for (int i = 0; i < n; i++) {
+            c = LegOrder.STRATEGY_LEGS.compare(x.legs().get(i), y.legs().get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.legs().size(), y.legs().size());
+    };
+
+    static BigDecimal scale6(BigDecimal v) {
+        return v.setScale(6, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,291 @@
+package org.marginconsult.margin.methodology.strategy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.marginconsult.margin.Account;
+import org.marginconsult.margin.FieldError;
+import org.marginconsult.margin.GroupKind;
+import org.marginconsult.margin.InputHash;
+import org.marginconsult.margin.InstrumentType;
+import org.marginconsult.margin.InvalidPortfolioException;
+import org.marginconsult.margin.LineKind;
+import org.marginconsult.margin.MarginResult;
+import org.marginconsult.margin.MarginResultBuilder;
+import org.marginconsult.margin.Methodology;
+import org.marginconsult.margin.OptionType;
+import org.marginconsult.margin.Position;
+import org.marginconsult.margin.PositionValidator;
+import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.Warning;
+import org.marginconsult.margin.reference.ProductClass;
+import org.marginconsult.margin.reference.ReferenceData;
+
+/**
+ * {@code STRATEGY_BASED}: today's margin of a securities account under Regulation T (12 CFR 220.12),
+ * FINRA Rule 4210(c)-(f) and Cboe Rule 10.3, with the positions paired into the strategies of least
+ * total requirement.
+ *
+ * <p>Positions of the same stock or option series are netted into {@link Leg}s; each underlying's legs
+ * are paired by {@link PairingOptimiser} (exact min-cost flow over two-leg strategies, then complex
+ * spreads); each strategy is priced by {@link StrategyRules}. The result's total is the initial
+ * (Regulation T) requirement, its maintenance figure the FINRA requirement, and its sale proceeds the
+ * short sales' proceeds that may be applied, shown and never netted. Every strategy is one breakdown
+ * line giving its legs, quantity, arithmetic and rule; the lines add up to the total to the cent.
+ *
+ * <p>Covers STOCK, ETF, EQUITY_OPTION and INDEX_OPTION positions of the SECURITIES account; other
+ * positions (futures-account instruments, Treasuries) are left out with a warning. Stateless and
+ * thread-safe.
+ */
+public final class StrategyBased implements Methodology {
+
+    /** Methodology identifier. */
+    public static final String ID = "STRATEGY_BASED";
+
+    /** Implementation version; changes whenever a result could change for the same inputs. */
+    public static final String VERSION = "1.0";
+
+    /** Warning code: positions this methodology does not margin. */
+    public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
+
+    /** Warning code: the maintenance figure of an underlying uses a different pairing from the breakdown. */
+    public static final String MAINTENANCE_PAIRING = "MAINTENANCE_PAIRING_DIFFERS";
+
+    private final StrategyBasedParameters parameters;
+    private final StrategyRules rules;
+
+    /**
+     * @param parameters the rule's percentages and thresholds
+     */
+    public StrategyBased(StrategyBasedParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.rules = new StrategyRules(parameters);
+    }
+
+    /** The methodology with the regulatory minimums ({@link StrategyBasedParameters#defaults()}). */
+    public static StrategyBased withDefaults() {
+        return new StrategyBased(StrategyBasedParameters.defaults());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public StrategyBasedParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public MarginResult calculate(List<Position> positions, ValuationContext context) {
+        StrategyPairing pairing = pair(positions, context);
+        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
+                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        for (Strategy s : pairing.initial()) {
+            result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
+                    describe(s), s.initial(), s.positionIds());
+        }
+        result.maintenance(Account.SECURITIES, pairing.maintenanceRequirement());
+        result.saleProceeds(Account.SECURITIES, pairing.saleProceeds());
+        result.warnings(pairing.warnings());
+        return result.build();
+    }
+
+    /**
+     * Pairs the securities account's positions into strategies, without rounding: the structured form
+     * of what {@link #calculate} reports.
+     *
+     * @param positions the portfolio, any order
+     * @param context   valuation date and reference data
+     * @return the pairings of least initial and least maintenance requirement
+     * @throws InvalidPortfolioException when a position is invalid
+     */
+    public StrategyPairing pair(List<Position> positions, ValuationContext context) {
+        PositionValidator.requireValid(positions, context.asOf());
+        List<Warning> warnings = new ArrayList<>();
+        List<Position> margined = new ArrayList<>();
+        Map<InstrumentType, Integer> skipped = new EnumMap<>(InstrumentType.class);
+        for (Position p : positions) {
+            if (covered(p)) {
+                margined.add(p);
+            } else {
+                skipped.merge(p.instrumentType(), 1, Integer::sum);
+            }
+        }
+        warnings.addAll(context.referenceData().warnings(margined));
+        for (Map.Entry<InstrumentType, Integer> e : skipped.entrySet()) {
+            warnings.add(new Warning(NOT_MARGINED, e.getKey().name(), e.getValue() + " " + e.getKey()
+                    + " position(s) are not margined by " + ID + ": it covers stocks, ETFs and listed equity and"
+                    + " index options of the securities account"));
+        }
+        List<UnderlyingBook> books = books(positions, margined, context);
+        List<List<Strategy>[]> perBook = (books.size() > 64 ? books.parallelStream() : books.stream())
+                .map(this::pairBook).toList();
+        List<Strategy> initial = new ArrayList<>();
+        List<Strategy> maintenance = new ArrayList<>();
+        for (int i = 0; i < books.size(); i++) {
+            List<Strategy>[] r = perBook.get(i);
+            initial.addAll(r[0]);
+            maintenance.addAll(r[1]);
+            if (r[0] != r[1]) {
+                warnings.add(new Warning(MAINTENANCE_PAIRING, books.get(i).underlying(), "the maintenance requirement"
+                        + " of " + books.get(i).underlying() + " uses a different pairing from the breakdown, because"
+                        + " covering an in-the-money call with stock costs more under FINRA Rule 4210 than under"
+                        + " Regulation T: " + String.join("; ", r[1].stream().map(this::describe).toList())));
+            }
+        }
+        return new StrategyPairing(initial, maintenance, warnings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Strategy>[] pairBook(UnderlyingBook book) {
+        PairingOptimiser optimiser = new PairingOptimiser(rules);
+        List<Strategy> initial = optimiser.pair(book, PairingOptimiser.Basis.INITIAL);
+        List<Strategy> maintenance = initial;
+        if (PairingOptimiser.basisMatters(book)) {
+            List<Strategy> m = optimiser.pair(book, PairingOptimiser.Basis.MAINTENANCE);
+            if (!sameLegs(initial, m)) {
+                maintenance = m;
+            }
+        }
+        return new List[] {initial, maintenance};
+    }
+
+    private static boolean sameLegs(List<Strategy> a, List<Strategy> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).kind() != b.get(i).kind() || !a.get(i).legs().equals(b.get(i).legs())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String describe(Strategy s) {
+        return s.kind().label() + ": " + s.explanation() + " [" + s.kind().rule() + "]";
+    }
+
+    private static boolean covered(Position p) {
+        return p.account() == Account.SECURITIES && switch (p.instrumentType()) {
+            case STOCK, ETF, EQUITY_OPTION, INDEX_OPTION -> true;
+            default -> false;
+        };
+    }
+
+    /** Nets the margined positions into legs per underlying, reporting series whose marks disagree. */
+    private List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
+        Map<Position, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            index.putIfAbsent(all.get(i), i);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Map<String, LegBuilder>> byUnderlying = new TreeMap<>();
+        for (Position p : margined) {
+            int i = index.get(p);
+            boolean option = p.instrumentType().isOption();
+            if (option && p.quantity().stripTrailingZeros().scale() > 0) {
+                errors.add(new FieldError(i, "quantity", "options are held in whole contracts; got " + p.quantity()));
+                continue;
+            }
+            String key = option ? p.optionType() + "|" + p.expiry() + "|" + p.strike().stripTrailingZeros().toPlainString()
+                    + "|" + p.multiplier().stripTrailingZeros().toPlainString() : "STOCK";
+            Map<String, LegBuilder> legs = byUnderlying.computeIfAbsent(p.underlying(), u -> new TreeMap<>());
+            LegBuilder b = legs.get(key);
+            if (b == null) {
+                legs.put(key, new LegBuilder(p, i));
+            } else {
+                b.add(p, i, errors);
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((x, y) -> Integer.compare(x.positionIndex(), y.positionIndex()));
+            throw new InvalidPortfolioException(errors);
+        }
+        ReferenceData reference = context.referenceData();
+        LocalDate longDatedAfter = context.asOf().plusMonths(parameters.longDatedOptionMonths());
+        List<UnderlyingBook> books = new ArrayList<>(byUnderlying.size());
+        for (Map.Entry<String, Map<String, LegBuilder>> e : byUnderlying.entrySet()) {
+            ProductClass productClass = reference.resolve(e.getKey()).productClass();
+            boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
+                    || productClass == ProductClass.OTHER_BROAD_INDEX;
+            Leg stock = null;
+            List<Leg> options = new ArrayList<>();
+            for (LegBuilder b : e.getValue().values()) {
+                if (b.quantity.signum() == 0) {
+                    continue;
+                }
+                Leg leg = b.build(broad, longDatedAfter);
+                if (leg.isOption()) {
+                    options.add(leg);
+                } else {
+                    stock = leg;
+                }
+            }
+            options.sort(LegOrder.LEGS);
+            if (stock != null || !options.isEmpty()) {
+                books.add(new UnderlyingBook(e.getKey(), stock, options));
+            }
+        }
+        return books;
+    }
+
+    /** Accumulates the positions of one series (or of one stock) into a leg. */
+    private static final class LegBuilder {
+        private final Position first;
+        private final int firstIndex;
+        private BigDecimal quantity;
+        private final List<String> ids = new ArrayList<>();
+
+        LegBuilder(Position p, int index) {
+            first = p;
+            firstIndex = index;
+            quantity = p.quantity();
+            ids.add(p.positionId());
+        }
+
+        void add(Position p, int index, List<FieldError> errors) {
+            String series = first.instrumentType().isOption() ? "option series" : "stock";
+            if (p.price().compareTo(first.price()) != 0) {
+                errors.add(new FieldError(index, "price", "price " + p.price().toPlainString() + " differs from "
+                        + first.price().toPlainString() + " of position " + firstIndex + " (" + first.positionId()
+                        + "), the same " + series + ": one series has one mark"));
+                return;
+            }
+            if (p.underlyingPrice() != null && p.underlyingPrice().compareTo(first.underlyingPrice()) != 0) {
+                errors.add(new FieldError(index, "underlyingPrice", "underlyingPrice "
+                        + p.underlyingPrice().toPlainString() + " differs from " + first.underlyingPrice().toPlainString()
+                        + " of position " + firstIndex + " (" + first.positionId() + "), the same " + series));
+                return;
+            }
+            quantity = quantity.add(p.quantity());
+            ids.add(p.positionId());
+        }
+
+        Leg build(boolean broad, LocalDate longDatedAfter) {
+            ids.sort(null);
+            Position p = first;
+            if (!p.instrumentType().isOption()) {
+                return new Leg(LegKind.STOCK, p.underlying(), null, null, BigDecimal.ONE, p.price(), p.price(), quantity,
+                        false, broad, ids);
+            }
+            LegKind kind = p.optionType() == OptionType.CALL ? LegKind.CALL : LegKind.PUT;
+            return new Leg(kind, p.underlying(), p.strike(), p.expiry(), p.multiplier(), p.price(), p.underlyingPrice(),
+                    quantity, p.expiry().isAfter(longDatedAfter), broad, ids);
+        }
+    }
+}
