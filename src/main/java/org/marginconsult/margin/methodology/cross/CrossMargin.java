@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.AccountLine;
@@ -27,6 +29,7 @@ import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.ValuationContext;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.Warning;
 import org.marginconsult.margin.WorstScenario;
 import org.marginconsult.margin.reference.ProductClass;
 import org.marginconsult.margin.reference.ReferenceData;
@@ -125,20 +128,51 @@ public final class CrossMargin implements Methodology {
      * @return the result with its change attribution
      */
     public MarginResult calculate(List<Position> positions, ValuationContext context, SiloedBaseline baseline) {
+        return calculate(prepare(positions, context), baseline, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Validates and groups a portfolio once, for several proposals ({@link ImpactStudy}).
+     *
+     * @param positions the portfolio
+     * @param context   valuation context
+     * @return the prepared portfolio
+     * @throws InvalidPortfolioException when a position is invalid
+     */
+    static Prepared prepare(List<Position> positions, ValuationContext context) {
         PositionValidator.requireValid(positions, context.asOf());
         Map<String, GroupInput> groups = group(positions, context.referenceData());
-        String hash = InputHash.of(positions, methodologyId(), new HashedParameters(proposal, securitiesToday,
-                futuresToday), context);
+        return new Prepared(positions, context, groups, InputHash.positionsDigest(positions),
+                context.referenceData().warnings(positions));
+    }
+
+    /**
+     * The proposal's result on a prepared portfolio; group scans are taken from, and added to, a cache
+     * shared by proposals whose grid and offset factor for a group are the same.
+     */
+    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<ScanKey, GroupScan> scanCache) {
+        ValuationContext context = prepared.context();
+        String hash = InputHash.of(prepared.positionsDigest(), methodologyId(),
+                new HashedParameters(proposal, securitiesToday, futuresToday), context);
         MarginResultBuilder result = MarginResult.builder(methodologyId(), proposal.parameterSetId(), hash,
                 context.asOf());
-        result.warnings(context.referenceData().warnings(positions));
+        result.warnings(prepared.warnings());
         for (MarginResult r : baseline.results()) {
             result.warnings(r.warnings());
         }
         if (proposal.parameters().gridMode() == GridMode.OWN_GRIDS) {
-            return ownGrids(groups, baseline, result);
+            return ownGrids(prepared.groups(), baseline, result);
         }
-        return riskGroupGrids(groups, context, baseline, result);
+        return riskGroupGrids(prepared.groups(), context, baseline, result, scanCache);
+    }
+
+    /** A validated, grouped portfolio with its positions' digest. */
+    record Prepared(List<Position> positions, ValuationContext context, Map<String, GroupInput> groups,
+            byte[] positionsDigest, List<Warning> warnings) {
+    }
+
+    /** What makes two scans of a group identical. */
+    record ScanKey(String group, GroupGrid grid, double offsetFactor) {
     }
 
     private MarginResult ownGrids(Map<String, GroupInput> groups, SiloedBaseline baseline, MarginResultBuilder result) {
@@ -183,9 +217,12 @@ public final class CrossMargin implements Methodology {
     }
 
     private MarginResult riskGroupGrids(Map<String, GroupInput> groups, ValuationContext context,
-            SiloedBaseline baseline, MarginResultBuilder result) {
+            SiloedBaseline baseline, MarginResultBuilder result, Map<ScanKey, GroupScan> scanCache) {
         CrossMarginParameters params = proposal.parameters();
-        List<GroupScan> scans = groups.values().parallelStream().map(g -> scan(g, context, params)).toList();
+        List<GroupScan> scans = groups.values().parallelStream()
+                .map(g -> scanCache.computeIfAbsent(new ScanKey(g.id(), params.grid(g.id(), g.productClass()),
+                        params.offsetFactor(g.id())), k -> scan(g, context, params)))
+                .toList();
         Map<String, GroupScan> byId = new LinkedHashMap<>();
         for (GroupScan s : scans) {
             byId.put(s.input().id(), s);
@@ -315,14 +352,15 @@ public final class CrossMargin implements Methodology {
         boolean hasSecurities = false;
         boolean hasFutures = false;
         List<Position> positions = g.positions();
+        double[] today = new double[positions.size()];
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p.account() == Account.FUTURES) {
                 hasFutures = true;
-                revaluer.accumulate(p, g.betas()[i], grid, futures);
+                today[i] = revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, futures);
             } else {
                 hasSecurities = true;
-                revaluer.accumulate(p, g.betas()[i], grid, securities);
+                today[i] = revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
             }
         }
         double f = params.offsetFactor(g.id());
@@ -362,7 +400,7 @@ public final class CrossMargin implements Methodology {
         double[] one = new double[1];
         for (int i = 0; i < positions.size(); i++) {
             one[0] = 0;
-            revaluer.accumulate(positions.get(i), g.betas()[i], single, one);
+            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one, today[i]);
             worstPnl[i] = one[0];
         }
         WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
@@ -377,13 +415,14 @@ public final class CrossMargin implements Methodology {
     }
 
     private static Map<String, GroupInput> group(List<Position> positions, ReferenceData data) {
-        Map<String, List<Position>> members = new HashMap<>();
-        Map<String, List<UnderlyingReference>> references = new HashMap<>();
+        int n = positions.size();
+        UnderlyingReference[] refs = new UnderlyingReference[n];
+        IntStream.range(0, n).parallel().forEach(i -> refs[i] = data.resolve(positions.get(i).underlying()));
+        Map<String, List<Integer>> members = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
-            UnderlyingReference ref = data.resolve(p.underlying());
-            boolean ratesGroup = ref.productClass() == ProductClass.RATES_TENOR_BUCKET;
+            boolean ratesGroup = refs[i].productClass() == ProductClass.RATES_TENOR_BUCKET;
             if (ratesGroup != p.instrumentType().isRates()) {
                 errors.add(new FieldError(i, "underlying", ratesGroup
                         ? p.underlying() + " is a rates tenor bucket; a " + p.instrumentType() + " cannot be margined on it"
@@ -391,38 +430,51 @@ public final class CrossMargin implements Methodology {
                                 + p.underlying()));
                 continue;
             }
-            members.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(p);
-            references.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(ref);
+            members.computeIfAbsent(refs[i].riskGroup(), k -> new ArrayList<>()).add(i);
         }
         if (!errors.isEmpty()) {
             throw new InvalidPortfolioException(errors);
         }
         Map<String, GroupInput> groups = new TreeMap<>();
-        for (Map.Entry<String, List<Position>> e : members.entrySet()) {
-            List<Position> unsorted = e.getValue();
-            List<UnderlyingReference> refs = references.get(e.getKey());
-            int[] order = orderById(unsorted);
-            List<Position> sorted = new ArrayList<>(order.length);
-            double[] betas = new double[order.length];
-            double gross = 0;
-            double contracts = 0;
-            for (int k = 0; k < order.length; k++) {
-                Position p = unsorted.get(order[k]);
-                sorted.add(p);
-                betas[k] = refs.get(order[k]).beta();
-                double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
-                        : p.price().doubleValue();
-                gross += Math.abs(p.exposureFactor() * unitPrice);
-                if (isContract(p)) {
-                    contracts += Math.abs(p.exposureFactor());
-                }
-            }
-            UnderlyingReference driver = data.resolve(refs.get(0).driver());
-            groups.put(e.getKey(), new GroupInput(e.getKey(), driver.symbol(), driver.productClass(),
-                    driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted,
-                    sorted.stream().map(Position::positionId).toList(), betas, gross, contracts));
-        }
+        members.entrySet().parallelStream().map(e -> groupInput(e.getKey(), e.getValue(), positions, refs, data))
+                .toList().forEach(g -> groups.put(g.id(), g));
         return groups;
+    }
+
+    private static GroupInput groupInput(String id, List<Integer> indices, List<Position> positions,
+            UnderlyingReference[] refs, ReferenceData data) {
+        List<Position> unsorted = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            unsorted.add(positions.get(i));
+        }
+        int[] order = orderById(unsorted);
+        List<Position> sorted = new ArrayList<>(order.length);
+        List<String> ids = new ArrayList<>(order.length);
+        List<String> securitiesIds = new ArrayList<>();
+        List<String> futuresIds = new ArrayList<>();
+        double[] betas = new double[order.length];
+        double[] yields = new double[order.length];
+        double gross = 0;
+        double contracts = 0;
+        for (int k = 0; k < order.length; k++) {
+            Position p = unsorted.get(order[k]);
+            UnderlyingReference ref = refs[indices.get(order[k])];
+            sorted.add(p);
+            ids.add(p.positionId());
+            (p.account() == Account.FUTURES ? futuresIds : securitiesIds).add(p.positionId());
+            betas[k] = ref.beta();
+            yields[k] = ref.dividendYield();
+            double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
+                    : p.price().doubleValue();
+            gross += Math.abs(p.exposureFactor() * unitPrice);
+            if (isContract(p)) {
+                contracts += Math.abs(p.exposureFactor());
+            }
+        }
+        UnderlyingReference driver = data.resolve(refs[indices.get(0)].driver());
+        return new GroupInput(id, driver.symbol(), driver.productClass(),
+                driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, List.copyOf(ids),
+                List.copyOf(securitiesIds), List.copyOf(futuresIds), betas, yields, gross, contracts);
     }
 
     /**
@@ -468,17 +520,17 @@ public final class CrossMargin implements Methodology {
     }
 
     /** A risk group's positions, sorted, with what the group needs besides the scan. */
-    private record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
-            List<Position> positions, List<String> positionIds, double[] betas, double grossExposure,
-            double contractMultipliers) {
+    record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
+            List<Position> positions, List<String> positionIds, List<String> securitiesIds, List<String> futuresIds,
+            double[] betas, double[] dividendYields, double grossExposure, double contractMultipliers) {
 
         List<String> positionIds(Account account) {
-            return positions.stream().filter(p -> p.account() == account).map(Position::positionId).toList();
+            return account == Account.FUTURES ? futuresIds : securitiesIds;
         }
     }
 
     /** The outcome of scanning one risk group. */
-    private record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
+    record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
             boolean hasSecurities, boolean hasFutures, double requirement, int worst, double direction,
             WorstScenario worstScenario) {
     }
