@@ -59,6 +59,6 @@ class SpreadsheetFilesTest {
 
     /** Numbers compared by value: the workbook stores 271.40 as the number 271.4. */
     static String canonical(Position p) {
-        return org.marginconsult.margin.InputHash.canonical(p);
+        return java.util.HexFormat.of().formatHex(org.marginconsult.margin.InputHash.positionsDigest(List.of(p)));
     }
 }
