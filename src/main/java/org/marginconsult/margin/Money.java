@@ -3,7 +3,6 @@ package org.marginconsult.margin;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ public final class Money {
     }
 
     /**
-     * Rounds a double HALF_UP to the cent using its exact binary value.
+     * Rounds a double HALF_UP to the cent, from its decimal value as {@link #exact(double)} defines it.
      *
      * @param exact the amount
      * @return scale-2 amount
@@ -48,16 +47,40 @@ public final class Money {
     }
 
     /**
-     * The exact decimal value of a double.
+     * Cents of an amount computed in double, as a long: always equal to {@code cents(exact(value))}, computed
+     * in double arithmetic unless the amount is within rounding error of a half cent (then exactly).
      *
      * @param value a finite double
-     * @return its exact value
+     * @return the amount in cents, rounded HALF_UP
+     */
+    public static long centsOf(double value) {
+        double r = value * 100;
+        double magnitude = Math.abs(r);
+        if (magnitude < 1e15) {
+            double floor = Math.floor(r);
+            double fraction = r - floor;
+            // r differs from 100 x the decimal value by at most about 2.2e-16 x |r| (two roundings).
+            if (Math.abs(fraction - 0.5) > 1e-15 * magnitude + 1e-12) {
+                return (long) (fraction > 0.5 ? floor + 1 : floor);
+            }
+        }
+        return cents(exact(value)).movePointRight(2).longValueExact();
+    }
+
+    /**
+     * The decimal value of an amount computed in double: the shortest decimal that identifies the double
+     * ({@link Double#toString(double)}, as {@link BigDecimal#valueOf(double)}). That is the value the
+     * computation meant (590000 x 0.08 is 47200.000000000004 in binary, never 47199.99...), and within
+     * one unit in the last place of the binary value, far below a cent for any amount of money.
+     *
+     * @param value a finite double
+     * @return its decimal value
      */
     public static BigDecimal exact(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("amount is not finite: " + value);
         }
-        return new BigDecimal(value);
+        return BigDecimal.valueOf(value);
     }
 
     /**
@@ -97,18 +120,23 @@ public final class Money {
             throw new IllegalArgumentException("total " + total + " is not the rounded sum of the parts");
         }
         int direction = Integer.signum(residueCents);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < exactParts.size(); i++) {
-            order.add(i);
-        }
+        int n = exactParts.size();
         // A part whose exact value is above its rounded value (positive remainder) is the first to take an
-        // extra cent; one below it is the first to give one back.
-        Comparator<Integer> byRemainder = Comparator.comparing(
-                i -> exactParts.get(i).subtract(rounded.get(i)).multiply(BigDecimal.valueOf(direction)));
-        order.sort(byRemainder.reversed().thenComparing(Comparator.naturalOrder()));
+        // extra cent; one below it is the first to give one back. Ties go to the earlier part.
+        double[] remainder = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            remainder[i] = exactParts.get(i).subtract(rounded.get(i)).doubleValue() * direction;
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(remainder[b], remainder[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        BigDecimal step = CENT.multiply(BigDecimal.valueOf(direction));
         for (int k = 0; k < Math.abs(residueCents); k++) {
-            int i = order.get(k);
-            rounded.set(i, rounded.get(i).add(CENT.multiply(BigDecimal.valueOf(direction))));
+            int i = order[k];
+            rounded.set(i, rounded.get(i).add(step));
         }
         return rounded;
     }

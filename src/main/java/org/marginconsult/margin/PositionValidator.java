@@ -49,7 +49,7 @@ public final class PositionValidator {
      */
     public static List<FieldError> validate(List<Position> positions, LocalDate asOf) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Integer> firstIndexById = new HashMap<>();
+        Map<String, Integer> firstIndexById = new HashMap<>(Math.max(16, positions.size() * 4 / 3 + 1));
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p == null) {

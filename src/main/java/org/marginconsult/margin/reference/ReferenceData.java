@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,10 +146,10 @@ public final class ReferenceData {
      * One warning per distinct unknown underlying among the positions.
      *
      * @param positions the portfolio
-     * @return warnings with code {@code UNKNOWN_UNDERLYING}, in order of first appearance
+     * @return warnings with code {@code UNKNOWN_UNDERLYING}, sorted by underlying (independent of position order)
      */
     public List<Warning> warnings(List<Position> positions) {
-        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> unknown = new TreeSet<>();
         for (Position p : positions) {
             if (p.underlying() != null && !bySymbol.containsKey(p.underlying())) {
                 unknown.add(p.underlying());

@@ -70,6 +70,41 @@ public final class ScenarioRevaluer {
      * @param sums     P&amp;L per scenario, added to
      */
     public void accumulate(Position position, double beta, ScenarioGrid grid, double[] sums) {
+        double q = position.instrumentType().isOption()
+                ? context.referenceData().resolve(position.underlying()).dividendYield() : 0;
+        accumulate(position, beta, q, grid, sums);
+    }
+
+    /**
+     * As {@link #accumulate(Position, double, ScenarioGrid, double[])}, with the underlying's dividend yield
+     * given by a caller that has already resolved it in reference data.
+     *
+     * @param position      a valid position
+     * @param beta          the underlying's move per move of the grid's driver
+     * @param dividendYield the underlying's continuous dividend yield (used for options on stocks and indices)
+     * @param grid          the grid
+     * @param sums          P&amp;L per scenario, added to
+     * @return an option's model value per unit today (to pass to a later call on the same position), NaN
+     *         for other instruments
+     */
+    public double accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums) {
+        return accumulate(position, beta, dividendYield, grid, sums, Double.NaN);
+    }
+
+    /**
+     * As {@link #accumulate(Position, double, double, ScenarioGrid, double[])}, reusing the option's model
+     * value today returned by an earlier call (NaN to compute it), for a second pass over the same positions.
+     *
+     * @param position      a valid position
+     * @param beta          the underlying's move per move of the grid's driver
+     * @param dividendYield the underlying's continuous dividend yield
+     * @param grid          the grid
+     * @param sums          P&amp;L per scenario, added to
+     * @param todayValue    the option's model value per unit today, or NaN
+     * @return the option's model value per unit today, NaN for other instruments
+     */
+    public double accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums,
+            double todayValue) {
         InstrumentType type = position.instrumentType();
         double qm = position.exposureFactor();
         var scenarios = grid.scenarios();
@@ -80,7 +115,7 @@ public final class ScenarioRevaluer {
                 Scenario s = scenarios.get(j);
                 sums[j] += -q * beta * s.yieldShiftBp() * s.weight();
             }
-            return;
+            return Double.NaN;
         }
         if (type.isLinear()) {
             double notional = qm * position.price().doubleValue() * beta;
@@ -88,7 +123,7 @@ public final class ScenarioRevaluer {
                 Scenario s = scenarios.get(j);
                 sums[j] += notional * s.priceMove() * s.weight();
             }
-            return;
+            return Double.NaN;
         }
         prepareMoves(grid, beta);
         boolean call = position.optionType() == org.marginconsult.margin.OptionType.CALL;
@@ -96,9 +131,9 @@ public final class ScenarioRevaluer {
         double strike = position.strike().doubleValue();
         double sigma = position.impliedVol().doubleValue();
         double t = Rates.yearFraction(context.asOf(), position.expiry());
-        double q = context.referenceData().resolve(position.underlying()).dividendYield();
-        double b = CarryModel.of(type).costOfCarry(r, q);
-        double today = BlackScholesMerton.price(call, spot, strike, t, r, b, sigma);
+        double b = CarryModel.of(type).costOfCarry(r, dividendYield);
+        double today = Double.isNaN(todayValue) ? BlackScholesMerton.price(call, spot, strike, t, r, b, sigma)
+                : todayValue;
         double tScenario = t - grid.decayDays() / 365.0;
         for (int block = 0; block < grid.blockCount(); block++) {
             int[] idx = grid.blockIndices(block);
@@ -113,6 +148,7 @@ public final class ScenarioRevaluer {
                 sums[j] += qm * (values[k] - today) * scenarios.get(j).weight();
             }
         }
+        return today;
     }
 
     /**

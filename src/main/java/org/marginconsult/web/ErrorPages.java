@@ -1,0 +1,91 @@
+package org.marginconsult.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.marginconsult.security.NoFirmException;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns every failure into a page a person can act on (HTML) or a small JSON body (under /api).
+ * Never shows a stack trace: an unexpected error is logged with an incident id that the page quotes.
+ * A missing login is left to Quarkus: a page redirects to Keycloak, an API call answers 401.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    /** An error as shown to a reader. */
+    public record Problem(int status, String title, String message, String incident) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(Problem problem);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return render(uri, new Problem(404, "Not found",
+                "There is nothing at this address, or it is not yours to see.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return render(uri, new Problem(403, "Not allowed",
+                "Your role does not give access to this page. The navigation shows what your role may use.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response noFirm(NoFirmException e, UriInfo uri) {
+        return render(uri, new Problem(403, "Your account is not linked to a firm", e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? Response.Status.fromStatusCode(status) == null ? "The request could not be served."
+                        : Response.Status.fromStatusCode(status).getReasonPhrase()
+                : e.getMessage();
+        return render(uri, new Problem(status, reason(status), message, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Incident %s on %s", incident, uri.getPath());
+        return render(uri, new Problem(500, "Something went wrong on our side",
+                "Nothing you did caused this, and nothing was half-saved. Please try again; if it keeps happening,"
+                        + " quote incident " + incident + " to the operators.", incident));
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error " + status : known.getReasonPhrase();
+    }
+
+    private static Response render(UriInfo uri, Problem problem) {
+        if (uri.getPath().startsWith("/api/")) {
+            Map<String, Object> body = problem.incident() == null
+                    ? Map.of("status", problem.status(), "error", problem.title(), "message", problem.message())
+                    : Map.of("status", problem.status(), "error", problem.title(), "message", problem.message(),
+                            "incident", problem.incident());
+            return Response.status(problem.status()).type(MediaType.APPLICATION_JSON).entity(body).build();
+        }
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(problem)).build();
+    }
+}

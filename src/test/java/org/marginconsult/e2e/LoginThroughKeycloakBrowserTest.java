@@ -1,0 +1,103 @@
+package org.marginconsult.e2e;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URL;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A person's path: home page, the real Keycloak login form, back to the application, log out. */
+@QuarkusTest
+class LoginThroughKeycloakBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage(TestInfo test) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target/e2e/" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+        context.close();
+    }
+
+    @ParameterizedTest(name = "{0} logs in as {1} of {2}")
+    @CsvSource({
+            "alice, participant, firm-a, Portfolios",
+            "amir,  participant, firm-a, Portfolios",
+            "bella, participant, firm-b, Portfolios",
+            "sam,   staff,       —,      Review",
+            "ada,   admin,       —,      Administration"})
+    void aDemoUserLogsInOnTheKeycloakPageSeesTheirRoleAndFirmAndLogsOut(String user, String role, String firm,
+            String navigationEntry) {
+        page.navigate(home.toString());
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
+                new Page.GetByRoleOptions().setLevel(1))).containsText("Model the margin impact");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in"))
+                .first().click();
+        page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+
+        page.waitForURL("**/me");
+        assertThat(page.locator("#username")).hasText(user);
+        assertThat(page.locator("#roles")).hasText(role);
+        assertThat(page.locator("#firm")).hasText(firm);
+        assertThat(page.locator("nav[aria-label=Main]")).containsText(navigationEntry);
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
+        // Keycloak sends the browser back to the home page (with the logout state as a query).
+        page.waitForURL(url -> url.startsWith(home.toString()) && !url.contains("/me"));
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Log in")).first()).isVisible();
+
+        page.navigate(home + "me");
+        assertTrue(page.url().contains("/realms/marginconsult/"), "after logout the session is gone: " + page.url());
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheKeycloakPageWithItsMessage() {
+        page.navigate(home + "login");
+        page.locator("#username").fill("alice");
+        page.locator("#password").fill("not-the-password");
+        page.locator("#kc-login").click();
+        assertThat(page.getByText("Invalid username or password")).isVisible();
+        assertTrue(page.url().contains("/realms/marginconsult/"));
+    }
+}

@@ -1,0 +1,139 @@
+package org.marginconsult.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+import org.marginconsult.support.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class PagesTest {
+
+    @Test
+    void theHomePageExplainsTheProductToAnonymousReaders() {
+        given().accept("text/html")
+                .when().get("/")
+                .then().statusCode(200)
+                .body(containsString("Model the margin impact"))
+                .body(containsString("href=\"/login\""))
+                .body(not(containsString("Administration")));
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        given().accept("text/html")
+                .when().get("/")
+                .then().statusCode(200)
+                .header("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+                        containsString("frame-ancestors 'none'"), not(containsString("unsafe-inline"))))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("strict-origin-when-cross-origin"))
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    @Test
+    void anAnonymousReaderOfAPrivatePageIsSentToTheKeycloakLoginPage() {
+        given().accept("text/html").redirects().follow(false)
+                .when().get("/me")
+                .then().statusCode(302)
+                .header("Location", allOf(containsString("/realms/marginconsult/protocol/openid-connect/auth"),
+                        containsString("client_id=marginconsult-web"), containsString("code_challenge=")));
+    }
+
+    @Test
+    void anUnknownAddressGetsAFriendlyNotFoundPageWithoutAStackTrace() {
+        given().accept("text/html")
+                .when().get("/no/such/page")
+                .then().statusCode(404)
+                .body(containsString("Not found"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at org.")));
+    }
+
+    @Test
+    void anUnknownApiAddressAnswersJson404() {
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("Not found"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theAccountPageShowsNameRoleFirmAndTheParticipantsNavigation() {
+        given().accept("text/html")
+                .when().get("/me")
+                .then().statusCode(200)
+                .body(containsString("<dd id=\"username\">alice</dd>"))
+                .body(containsString("<dd id=\"roles\">participant</dd>"))
+                .body(containsString("<dd id=\"firm\">firm-a</dd>"))
+                .body(containsString("href=\"/portfolios\""))
+                .body(not(containsString("href=\"/admin/consultations\"")))
+                .body(not(containsString("not linked to a firm")));
+    }
+
+    @Test
+    @TestSecurity(user = "nadia", roles = "participant")
+    void aParticipantWithoutAFirmIsToldSoInsteadOfAnError() {
+        given().accept("text/html")
+                .when().get("/me")
+                .then().statusCode(200)
+                .body(containsString("Your account is not linked to a firm"))
+                .body(containsString("<dd id=\"firm\">—</dd>"));
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
+    void anAdministratorSeesTheAdministrationLinks() {
+        given().accept("text/html")
+                .when().get("/me")
+                .then().statusCode(200)
+                .body(containsString("href=\"/admin/consultations\""))
+                .body(containsString("href=\"/admin/audit\""))
+                .body(not(containsString("href=\"/portfolios\"")));
+    }
+
+    @Test
+    void healthAndMetricsAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Database connections health check"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/me"));
+    }
+
+    @Test
+    void theStylesheetIsServedFromTheApplicationItself() {
+        given().when().get("/css/app.css").then().statusCode(200)
+                .header("Content-Type", startsWith("text/css"));
+    }
+
+    @Test
+    void anUnexpectedFailureShowsAFriendlyPageWithAnIncidentReferenceAndNoInternals() {
+        given().accept("text/html")
+                .when().get("/test-only/boom")
+                .then().statusCode(500)
+                .body(containsString("Something went wrong on our side"))
+                .body(containsString("Incident reference"))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("db-7")))
+                .body(not(containsString("at org.")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aPageOfAnotherRoleShowsAFriendlyForbiddenPage() {
+        given().accept("text/html")
+                .when().get("/test-only/admins-only")
+                .then().statusCode(403)
+                .body(containsString("Not allowed"))
+                .body(containsString("<a class=\"button\" href=\"/\">"));
+    }
+}
