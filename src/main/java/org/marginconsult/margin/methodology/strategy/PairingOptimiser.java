@@ -59,11 +59,23 @@ final class PairingOptimiser {
     private final double initialLoanFraction;
     private final double maintenanceLoanFraction;
 
+    private final boolean complexSpreads;
+
     /** Statistics of the last call, for performance measurement. */
     int lastAugmentations;
 
     PairingOptimiser(StrategyRules rules) {
+        this(rules, true);
+    }
+
+    /**
+     * @param rules          the rules pricing each strategy
+     * @param complexSpreads whether to combine spreads into butterflies, condors and boxes (off only to
+     *                       test the two-leg pairing on its own)
+     */
+    PairingOptimiser(StrategyRules rules, boolean complexSpreads) {
         this.rules = rules;
+        this.complexSpreads = complexSpreads;
         StrategyBasedParameters p = rules.parameters();
         nakedFraction = p.nakedUnderlyingFraction().doubleValue();
         broadFraction = p.nakedBroadIndexFraction().doubleValue();
@@ -142,9 +154,102 @@ final class PairingOptimiser {
         return best;
     }
 
-    /** Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units used. */
+    /**
+     * Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units
+     * used. Two proposals are priced exactly and the cheaper kept (the first on a tie): the exact two-leg
+     * optimum with complex spreads formed from its spreads, and the complex spreads of an optimistic
+     * pairing (credit spreads priced as if free, so that every spread a combination could use is
+     * considered) with everything else paired exactly around them.
+     */
     private long pairClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> out) {
-        Network net = new Network(legs, stock, stockUnits, basis);
+        List<Strategy> exact = new ArrayList<>();
+        long used = solveClass(legs, stock, stockUnits, basis, false, exact);
+        if (!complexSpreads || !mayCombine(legs)) {
+            out.addAll(exact);
+            return used;
+        }
+        List<Strategy> optimistic = new ArrayList<>();
+        solveClass(legs, stock, stockUnits, basis, true, optimistic);
+        List<Strategy> combinations = optimistic.stream().filter(x -> isComplex(x.kind())).toList();
+        if (combinations.isEmpty()) {
+            out.addAll(exact);
+            return used;
+        }
+        List<Strategy> alternative = new ArrayList<>(combinations);
+        long usedAlternative = solveClass(residual(legs, combinations), stock, stockUnits, basis, false, alternative);
+        BigDecimal exactTotal = total(exact, basis).add(stockAlone(stock, stockUnits - used, legs, basis));
+        BigDecimal alternativeTotal = total(alternative, basis)
+                .add(stockAlone(stock, stockUnits - usedAlternative, legs, basis));
+        if (alternativeTotal.compareTo(exactTotal) < 0) {
+            out.addAll(alternative);
+            return usedAlternative;
+        }
+        out.addAll(exact);
+        return used;
+    }
+
+    static boolean isComplex(StrategyKind kind) {
+        return switch (kind) {
+            case LONG_BUTTERFLY, LONG_CONDOR, SHORT_IRON_BUTTERFLY, SHORT_IRON_CONDOR, SHORT_BOX -> true;
+            default -> false;
+        };
+    }
+
+    /** A complex spread needs a long and at least three legs on one expiry. */
+    private static boolean mayCombine(List<Leg> legs) {
+        Map<java.time.LocalDate, int[]> counts = new TreeMap<>();
+        for (Leg l : legs) {
+            int[] c = counts.computeIfAbsent(l.expiry(), k -> new int[2]);
+            c[l.isShort() ? 1 : 0]++;
+        }
+        for (int[] c : counts.values()) {
+            if (c[0] >= 1 && c[1] >= 1 && c[0] + c[1] >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The legs with the contracts the given strategies hold taken out. */
+    private static List<Leg> residual(List<Leg> legs, List<Strategy> taken) {
+        Map<Leg, Long> used = new java.util.IdentityHashMap<>();
+        for (Strategy s : taken) {
+            for (StrategyLeg part : s.legs()) {
+                used.merge(part.leg(), part.quantity().abs().longValueExact(), Long::sum);
+            }
+        }
+        List<Leg> out = new ArrayList<>(legs.size());
+        for (Leg l : legs) {
+            long left = l.contracts() - used.getOrDefault(l, 0L);
+            if (left > 0) {
+                out.add(left == l.contracts() ? l : new Leg(l.kind(), l.underlying(), l.strike(), l.expiry(),
+                        l.multiplier(), l.price(), l.underlyingPrice(), BigDecimal.valueOf(l.isShort() ? -left : left),
+                        l.longDated(), l.broadIndex(), l.positionIds()));
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal total(List<Strategy> strategies, Basis basis) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Strategy x : strategies) {
+            sum = sum.add(basis == Basis.INITIAL ? x.initial() : x.maintenance());
+        }
+        return sum;
+    }
+
+    /** What the stock units left uncovering cost on their own (only the difference between proposals matters). */
+    private BigDecimal stockAlone(Leg stock, long units, List<Leg> legs, Basis basis) {
+        if (stock == null || units <= 0) {
+            return BigDecimal.ZERO;
+        }
+        Strategy alone = rules.longStock(stock, legs.get(0).multiplier().multiply(BigDecimal.valueOf(units)));
+        return basis == Basis.INITIAL ? alone.initial() : alone.maintenance();
+    }
+
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic,
+            List<Strategy> out) {
+        Network net = new Network(legs, stock, stockUnits, basis, optimistic);
         lastAugmentations += net.solve();
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
@@ -162,7 +267,13 @@ final class PairingOptimiser {
                 out.add(rules.straddle(b, a, pr.units()));
             }
         }
-        ComplexSpreads.form(sameExpirySpreads, rules, out);
+        if (complexSpreads) {
+            ComplexSpreads.form(sameExpirySpreads, rules, out);
+        } else {
+            for (SpreadUnits x : sameExpirySpreads) {
+                out.add(rules.spread(x.shortLeg(), x.longLeg(), x.units()));
+            }
+        }
         for (int i = 0; i < legs.size(); i++) {
             long left = net.unpaired(i);
             if (left > 0) {
@@ -212,19 +323,21 @@ final class PairingOptimiser {
         return o.longDated() ? premium(o) * (1 - longDatedFraction) : 0;
     }
 
-    /** The flow network of one multiplier class. */
+    /**
+     * The flow network of one multiplier class, as a transportation problem: every long call, short put
+     * and covered-call stock unit (a supply) ends either at a partner (a short call or a long put, a
+     * demand) or at the "on its own" sink; every demand not met by a partner is met by the "on its own"
+     * source, whose supply otherwise goes to that sink. Arc costs are what a pairing adds to the two legs' stand-alone requirements, in
+     * micro-dollars, so the least-cost flow is the pairing of least total requirement.
+     */
     private final class Network {
-        private static final int SOURCE = 0;
-        private static final int SINK = 1;
-
         private final List<Leg> legs;
         private final MinCostFlow flow;
-        private final int[] legNode;
-        private final int[] legOutArc;
+        private final int[] aloneArc;
         private final int stockNode;
-        private final int firstLegNode = 2;
+        private final int aloneSink;
 
-        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
+        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic) {
             this.legs = legs;
             int n = legs.size();
             boolean longCall = false;
@@ -240,11 +353,11 @@ final class PairingOptimiser {
                     shortPut |= l.isShort();
                 }
             }
-            Grid calls = longCall && shortCall ? new Grid(legs, LegKind.CALL) : null;
-            Grid puts = longPut && shortPut ? new Grid(legs, LegKind.PUT) : null;
+            Grid calls = longCall && shortCall ? new Grid(legs, LegKind.CALL, optimistic) : null;
+            Grid puts = longPut && shortPut ? new Grid(legs, LegKind.PUT, optimistic) : null;
             boolean straddles = shortCall && shortPut;
             boolean covers = stock != null && stockUnits > 0 && shortCall;
-            int nodes = firstLegNode + n;
+            int nodes = n;
             int callBase = nodes;
             nodes += calls == null ? 0 : calls.size();
             int putBase = nodes;
@@ -265,9 +378,10 @@ final class PairingOptimiser {
                 nodes += 2 * levels.length;
             }
             stockNode = covers ? nodes++ : -1;
+            aloneSink = nodes++;
+            int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
-            legNode = new int[n];
-            legOutArc = new int[n];
+            aloneArc = new int[n];
             if (calls != null) {
                 calls.addArcs(flow, callBase);
             }
@@ -280,125 +394,157 @@ final class PairingOptimiser {
                     flow.addArc(callLargerBase + r - 1, callLargerBase + r, MinCostFlow.INFINITE, 0);
                 }
             }
+            long supplies = 0;
+            long demands = 0;
             if (covers) {
-                flow.addArc(SOURCE, stockNode, stockUnits, 0);
+                flow.supply(stockNode, stockUnits);
+                supplies += stockUnits;
+                flow.addArc(stockNode, aloneSink, stockUnits, 0);
             }
             double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
-            for (int i = 0; i < n; i++) {
-                Leg l = legs.get(i);
-                int v = firstLegNode + i;
-                legNode[i] = v;
+            for (int v = 0; v < n; v++) {
+                Leg l = legs.get(v);
                 long q = l.contracts();
+                long nakedSaving = uncoveredMicros[v];
                 if (l.isCall() && !l.isShort()) {
-                    legOutArc[i] = flow.addArc(SOURCE, v, q, 0);
+                    flow.supply(v, q);
+                    supplies += q;
+                    aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
                     if (calls != null) {
                         flow.addArc(v, callBase + calls.index(l), q, micros(spreadSurcharge(l)));
                     }
                 } else if (l.isCall()) {
-                    legOutArc[i] = flow.addArc(v, SINK, q, -uncoveredMicros[i]);
+                    flow.supply(v, -q);
+                    aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
+                    demands += q;
                     if (calls != null) {
-                        flow.addArc(callBase + calls.index(l), v, q, 0);
+                        flow.addArc(callBase + calls.index(l), v, q, -nakedSaving);
                     }
                     if (straddles) {
-                        int r = rank(levels, uncoveredMicros[i]);
-                        flow.addArc(putLargerBase + r, v, q, micros(premium(l)));
-                        flow.addArc(callLargerBase + r, v, q, uncoveredMicros[i]);
+                        int r = rank(levels, uncoveredMicros[v]);
+                        flow.addArc(putLargerBase + r, v, q, micros(premium(l)) - nakedSaving);
+                        flow.addArc(callLargerBase + r, v, q, 0);
                     }
                     if (covers) {
                         double itm = Math.max(0, stock.price().doubleValue() - l.strike().doubleValue());
-                        flow.addArc(stockNode, v, q, micros(loanFraction * itm * l.multiplier().doubleValue()));
+                        flow.addArc(stockNode, v, q,
+                                micros(loanFraction * itm * l.multiplier().doubleValue()) - nakedSaving);
                     }
                 } else if (l.isShort()) {
-                    legOutArc[i] = flow.addArc(SOURCE, v, q, -uncoveredMicros[i]);
+                    flow.supply(v, q);
+                    supplies += q;
+                    aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
                     if (puts != null) {
-                        flow.addArc(v, putBase + puts.index(l), q, 0);
+                        flow.addArc(v, putBase + puts.index(l), q, -nakedSaving);
                     }
                     if (straddles) {
-                        int r = rank(levels, uncoveredMicros[i]);
-                        flow.addArc(v, putLargerBase + r, q, uncoveredMicros[i]);
-                        flow.addArc(v, callLargerBase + r, q, micros(premium(l)));
+                        int r = rank(levels, uncoveredMicros[v]);
+                        flow.addArc(v, putLargerBase + r, q, 0);
+                        flow.addArc(v, callLargerBase + r, q, micros(premium(l)) - nakedSaving);
                     }
                 } else {
-                    legOutArc[i] = flow.addArc(v, SINK, q, 0);
+                    flow.supply(v, -q);
+                    aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
+                    demands += q;
                     if (puts != null) {
                         flow.addArc(putBase + puts.index(l), v, q, micros(spreadSurcharge(l)));
                     }
                 }
             }
+            flow.supply(aloneSink, -supplies);
+            flow.supply(aloneSource, demands);
+            flow.addArc(aloneSource, aloneSink, MinCostFlow.INFINITE, 0);
         }
 
         int solve() {
-            return flow.run(SOURCE, SINK);
+            return flow.run();
         }
 
         /** Contracts of leg {@code i} left on their own. */
         long unpaired(int i) {
-            return legs.get(i).contracts() - flow.flow(legOutArc[i]);
+            return flow.flow(aloneArc[i]);
         }
 
         /**
-         * Splits the flow into source-sink paths; each path's first node after the source and last node
-         * before the sink are the two legs paired (or the stock and a short call).
+         * Splits the flow leaving each supply (legs and stock) into paths that end at a partner; the
+         * path's first and last nodes are the two legs paired (or the stock and a short call).
          */
         List<Pair> decompose() {
             Map<Long, Long> units = new LinkedHashMap<>();
             int[] current = new int[flow.nodeCount()];
+            int[] onPath = new int[flow.nodeCount()];
             for (int v = 0; v < current.length; v++) {
                 current[v] = flow.firstArc(v);
+                onPath[v] = -1;
             }
             List<Integer> path = new ArrayList<>();
-            while (true) {
-                path.clear();
-                int u = SOURCE;
-                while (u != SINK) {
-                    int a = current[u];
-                    while (a >= 0 && (!flow.isForward(a) || flow.flow(a) <= 0)) {
-                        a = flow.nextArc(a);
-                    }
-                    current[u] = a;
-                    if (a < 0) {
-                        break;
-                    }
-                    path.add(a);
-                    u = flow.target(a);
+            int n = legs.size();
+            for (int origin = -1; origin < n; origin++) {
+                int start = origin < 0 ? stockNode : origin;
+                if (start < 0 || (origin >= 0 && legs.get(origin).isShort() == legs.get(origin).isCall())) {
+                    continue;
                 }
-                if (u != SINK) {
+                while (true) {
+                    for (int a : path) {
+                        onPath[flow.target(a)] = -1;
+                    }
+                    path.clear();
+                    int u = start;
+                    onPath[start] = 0;
+                    while (u == start || u >= n) {
+                        int a = current[u];
+                        while (a >= 0 && (!flow.isForward(a) || flow.flow(a) <= 0 || flow.target(a) == aloneSink)) {
+                            a = flow.nextArc(a);
+                        }
+                        current[u] = a;
+                        if (a < 0) {
+                            break;
+                        }
+                        int v = flow.target(a);
+                        path.add(a);
+                        if (onPath[v] >= 0) {
+                            // A circulation (it costs nothing in an optimal flow): cancel it and walk on.
+                            int from = onPath[v];
+                            long amount = Long.MAX_VALUE;
+                            for (int i = from; i < path.size(); i++) {
+                                amount = Math.min(amount, flow.flow(path.get(i)));
+                            }
+                            for (int i = path.size() - 1; i >= from; i--) {
+                                flow.consume(path.get(i), amount);
+                                if (i > from) {
+                                    onPath[flow.target(path.get(i - 1))] = -1;
+                                }
+                                path.remove(i);
+                            }
+                            onPath[v] = from;
+                            u = v;
+                            continue;
+                        }
+                        onPath[v] = path.size();
+                        u = v;
+                    }
+                    onPath[start] = -1;
                     if (path.isEmpty()) {
                         break;
                     }
-                    throw new IllegalStateException("flow is not conserved at node " + u);
+                    if (u >= n || u == start) {
+                        throw new IllegalStateException("flow is not conserved at node " + u);
+                    }
+                    long amount = Long.MAX_VALUE;
+                    for (int a : path) {
+                        amount = Math.min(amount, flow.flow(a));
+                    }
+                    for (int a : path) {
+                        flow.consume(a, amount);
+                    }
+                    units.merge(((long) origin << 32) ^ (u & 0xffffffffL), amount, Long::sum);
                 }
-                long amount = Long.MAX_VALUE;
-                for (int a : path) {
-                    amount = Math.min(amount, flow.flow(a));
-                }
-                for (int a : path) {
-                    flow.consume(a, amount);
-                }
-                int first = flow.target(path.get(0));
-                int last = flow.target(path.get(path.size() - 2));
-                int a = first == stockNode ? -1 : first - firstLegNode;
-                int b = last - firstLegNode;
-                units.merge(((long) a << 32) ^ (b & 0xffffffffL), amount, Long::sum);
             }
-            restore(units);
             List<Pair> pairs = new ArrayList<>(units.size());
             for (Map.Entry<Long, Long> e : units.entrySet()) {
                 pairs.add(new Pair((int) (e.getKey() >> 32), (int) (long) e.getKey(), e.getValue()));
             }
             return pairs;
-        }
-
-        /** Puts back the flow of the legs' own arcs, which {@link #unpaired} reads after decomposition. */
-        private void restore(Map<Long, Long> units) {
-            for (Map.Entry<Long, Long> e : units.entrySet()) {
-                int a = (int) (e.getKey() >> 32);
-                int b = (int) (long) e.getKey();
-                if (a >= 0) {
-                    flow.consume(legOutArc[a], -e.getValue());
-                }
-                flow.consume(legOutArc[b], -e.getValue());
-            }
         }
 
         private int rank(Long[] levels, long value) {
@@ -425,9 +571,16 @@ final class PairingOptimiser {
         private final List<java.time.LocalDate> expiries;
         private final List<BigDecimal> strikes;
         private final BigDecimal multiplier;
+        private final boolean optimistic;
 
-        Grid(List<Leg> legs, LegKind kind) {
+        /**
+         * @param optimistic price every spread's maximum loss at (next to) nil: a micro-dollar a strike step
+         *                   down and as many micro-dollars an expiry step as there are strikes, so that
+         *                   same-expiry spreads, which can combine, come first and no cycle costs nothing
+         */
+        Grid(List<Leg> legs, LegKind kind, boolean optimistic) {
             this.kind = kind;
+            this.optimistic = optimistic;
             TreeSet<java.time.LocalDate> e = new TreeSet<>();
             TreeSet<BigDecimal> k = new TreeSet<>();
             BigDecimal m = null;
@@ -457,7 +610,8 @@ final class PairingOptimiser {
             int nk = strikes.size();
             long[] down = new long[nk];
             for (int k = 1; k < nk; k++) {
-                down[k] = micros(strikes.get(k).subtract(strikes.get(k - 1)).multiply(multiplier).doubleValue());
+                down[k] = optimistic ? 1
+                        : micros(strikes.get(k).subtract(strikes.get(k - 1)).multiply(multiplier).doubleValue());
             }
             for (int e = 0; e < expiries.size(); e++) {
                 int row = base + e * nk;
@@ -465,13 +619,14 @@ final class PairingOptimiser {
                     flow.addArc(row + k - 1, row + k, MinCostFlow.INFINITE, 0);
                     flow.addArc(row + k, row + k - 1, MinCostFlow.INFINITE, down[k]);
                 }
+                long layer = optimistic ? nk : 0;
                 if (kind == LegKind.CALL && e > 0) {
                     for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row - nk + k, MinCostFlow.INFINITE, 0);
+                        flow.addArc(row + k, row - nk + k, MinCostFlow.INFINITE, layer);
                     }
                 } else if (kind == LegKind.PUT && e + 1 < expiries.size()) {
                     for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row + nk + k, MinCostFlow.INFINITE, 0);
+                        flow.addArc(row + k, row + nk + k, MinCostFlow.INFINITE, layer);
                     }
                 }
             }
