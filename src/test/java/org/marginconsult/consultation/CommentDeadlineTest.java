@@ -12,7 +12,9 @@ import org.marginconsult.support.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -153,24 +155,43 @@ class CommentDeadlineTest {
         clock.set(Instant.parse("2026-08-20T12:00:00Z"));
         CountDownLatch checked = new CountDownLatch(1);
         CountDownLatch commentStored = new CountDownLatch(1);
+        // One thread each: the common pool may have a single worker on a small machine.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<CommentAcceptance> comment = threads.submit(() ->
+                    QuarkusTransaction.requiringNew().call(() -> {
+                        CommentAcceptance acceptance = deadline.acceptanceAt(id, clock.instant());
+                        checked.countDown();
+                        await(commentStored);
+                        return acceptance;
+                    }));
+            assertTrue(checked.await(30, TimeUnit.SECONDS));
+            Future<Integer> close = threads.submit(() ->
+                    changePeriod(id, "close", body("citation", "91 FR 7", "reason", "Withdrawn")).extract().statusCode());
 
-        CompletableFuture<CommentAcceptance> comment = CompletableFuture.supplyAsync(() ->
-                QuarkusTransaction.requiringNew().call(() -> {
-                    CommentAcceptance acceptance = deadline.acceptanceAt(id, clock.instant());
-                    checked.countDown();
-                    await(commentStored);
-                    return acceptance;
-                }));
-        assertTrue(checked.await(30, TimeUnit.SECONDS));
-        CompletableFuture<Integer> close = CompletableFuture.supplyAsync(() ->
-                changePeriod(id, "close", body("citation", "91 FR 7", "reason", "Withdrawn"))
-                        .extract().statusCode());
+            assertThrows(TimeoutException.class, () -> close.get(3, TimeUnit.SECONDS),
+                    "the close must wait while the comment's transaction holds the consultation");
+            commentStored.countDown();
+            assertEquals(CommentAcceptance.Outcome.ON_TIME, comment.get(30, TimeUnit.SECONDS).outcome());
+            assertEquals(201, close.get(30, TimeUnit.SECONDS));
+        } finally {
+            commentStored.countDown();
+            threads.shutdownNow();
+        }
+    }
 
-        assertThrows(TimeoutException.class, () -> close.get(2, TimeUnit.SECONDS),
-                "the close must wait while the comment's transaction holds the consultation");
-        commentStored.countDown();
-        assertEquals(CommentAcceptance.Outcome.ON_TIME, comment.get(30, TimeUnit.SECONDS).outcome());
-        assertEquals(201, close.get(30, TimeUnit.SECONDS));
+    @Test
+    void withoutACommentBeingStoredAnEarlyCloseIsImmediate() throws Exception {
+        long id = ConsultationFixtures.published("deadline-no-lock", PUBLISHED, 60);
+        clock.set(Instant.parse("2026-08-20T12:00:00Z"));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> close = thread.submit(() ->
+                    changePeriod(id, "close", body("citation", "91 FR 7", "reason", "Withdrawn")).extract().statusCode());
+            assertEquals(201, close.get(3, TimeUnit.SECONDS), "the waiting above is the lock's, not the machine's");
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     private CommentAcceptance at(long id, Instant receivedAt) {
