@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * SHA-256 over a canonical form of a calculation's inputs, so that a result can be reproduced and two
@@ -22,11 +23,13 @@ import java.util.List;
  * therefore does not change the hash, and two portfolios hash alike exactly when they hold the same
  * positions.
  *
- * <p>Built for large books: positions are encoded once, in portfolio order, into one buffer; only a
- * {@code long} per position is sorted; the rows are then digested from the buffer in sorted order.
+ * <p>Built for large books: positions are encoded once, in portfolio order, into buffers of 65,536 rows
+ * (in parallel); only a {@code long} per position is sorted; the rows are then digested in sorted order.
  */
 public final class InputHash {
 
+    /** Positions encoded per task; books larger than this are encoded in parallel. */
+    private static final int CHUNK = 1 << 16;
     private static final byte NULL = (byte) 0xFF;
     private static final byte TEXT = 1;
     private static final byte NUMBER = 2;
@@ -53,20 +56,27 @@ public final class InputHash {
                 + parameters.parameterSetId() + ":" + parameters.canonicalForm() + "\n" + context.canonicalForm() + "\n");
         digest.update(header.buffer, 0, header.length);
         int n = positions.size();
-        // Encoded in portfolio order into one buffer (sequential memory access), digested in sorted order.
-        Encoder rows = new Encoder();
-        int[] offsets = new int[n + 1];
+        // Encoded in portfolio order, in chunks (in parallel for large books), then digested in sorted order.
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        Encoder[] encoders = new Encoder[chunks];
+        int[] offsets = new int[n];
+        int[] lengths = new int[n];
         int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 1)));
         long[] keys = new long[n];
         long[] fingerprints = new long[n];
-        for (int i = 0; i < n; i++) {
-            offsets[i] = rows.length;
-            rows.position(positions.get(i));
-            fingerprints[i] = fingerprint(rows.buffer, offsets[i], rows.length);
-            keys[i] = (fingerprints[i] >>> indexBits << indexBits) | i;
-        }
-        offsets[n] = rows.length;
-        Arrays.sort(keys);
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            Encoder rows = new Encoder();
+            for (int i = c * CHUNK, end = Math.min(n, i + CHUNK); i < end; i++) {
+                offsets[i] = rows.length;
+                rows.position(positions.get(i));
+                lengths[i] = rows.length - offsets[i];
+                fingerprints[i] = fingerprint(rows.buffer, offsets[i], rows.length);
+                keys[i] = (fingerprints[i] >>> indexBits << indexBits) | i;
+            }
+            encoders[c] = rows;
+        });
+        Arrays.parallelSort(keys);
         long mask = (1L << indexBits) - 1;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -78,7 +88,7 @@ public final class InputHash {
                 end++;
             }
             if (end - start > 1) {
-                breakTies(rows.buffer, offsets, fingerprints, order, start, end);
+                breakTies(encoders, offsets, lengths, fingerprints, order, start, end);
             }
             start = end;
         }
@@ -86,15 +96,16 @@ public final class InputHash {
         int filled = 0;
         for (int i = 0; i < n; i++) {
             int row = order[i];
-            int length = offsets[row + 1] - offsets[row];
+            byte[] rows = encoders[row / CHUNK].buffer;
+            int length = lengths[row];
             if (filled + length > chunk.length) {
                 digest.update(chunk, 0, filled);
                 filled = 0;
             }
             if (length > chunk.length) {
-                digest.update(rows.buffer, offsets[row], length);
+                digest.update(rows, offsets[row], length);
             } else {
-                System.arraycopy(rows.buffer, offsets[row], chunk, filled, length);
+                System.arraycopy(rows, offsets[row], chunk, filled, length);
                 filled += length;
             }
         }
@@ -103,14 +114,20 @@ public final class InputHash {
     }
 
     /** Orders positions whose truncated fingerprints collide by full fingerprint, then by encoding. */
-    private static void breakTies(byte[] rows, int[] offsets, long[] fingerprints, int[] order, int start, int end) {
+    private static void breakTies(Encoder[] encoders, int[] offsets, int[] lengths, long[] fingerprints, int[] order,
+            int start, int end) {
         Integer[] range = new Integer[end - start];
         for (int i = start; i < end; i++) {
             range[i - start] = order[i];
         }
         Arrays.sort(range, (a, b) -> {
             int c = Long.compare(fingerprints[a], fingerprints[b]);
-            return c != 0 ? c : Arrays.compare(rows, offsets[a], offsets[a + 1], rows, offsets[b], offsets[b + 1]);
+            if (c != 0) {
+                return c;
+            }
+            byte[] x = encoders[a / CHUNK].buffer;
+            byte[] y = encoders[b / CHUNK].buffer;
+            return Arrays.compare(x, offsets[a], offsets[a] + lengths[a], y, offsets[b], offsets[b] + lengths[b]);
         });
         for (int i = start; i < end; i++) {
             order[i] = range[i - start];

@@ -109,16 +109,17 @@ public final class MarginResultBuilder {
      * @param scenarioIndex index of the scenario in its grid
      * @param scenario      the scenario
      * @param positionIds   the group's positions
-     * @param positionPnl   each position's weighted P&amp;L in that scenario, same order
+     * @param positionPnl   each position's weighted P&amp;L in that scenario, same order (not copied: do not change it)
      * @return this builder
+     * @see WorstScenario#of
      */
     public MarginResultBuilder worstScenario(String group, GroupKind groupKind, Account account, int scenarioIndex,
             Scenario scenario, List<String> positionIds, double[] positionPnl) {
         if (positionIds.size() != positionPnl.length) {
             throw new IllegalArgumentException("one P&L per position");
         }
-        scenarios.add(new ExactScenario(group, groupKind, account, scenarioIndex, scenario, List.copyOf(positionIds),
-                positionPnl.clone()));
+        scenarios.add(new ExactScenario(group, groupKind, account, scenarioIndex, scenario, positionIds,
+                positionPnl));
         return this;
     }
 
@@ -203,23 +204,8 @@ public final class MarginResultBuilder {
         }
         List<WorstScenario> worst = new ArrayList<>();
         for (ExactScenario s : scenarios) {
-            List<BigDecimal> exactPnl = new ArrayList<>(s.positionPnl().length);
-            BigDecimal groupPnl = BigDecimal.ZERO;
-            for (double v : s.positionPnl()) {
-                BigDecimal x = Money.exact(v);
-                exactPnl.add(x);
-                groupPnl = groupPnl.add(x);
-            }
-            BigDecimal roundedGroupPnl = Money.cents(groupPnl);
-            List<BigDecimal> pnl = Money.allocate(roundedGroupPnl, exactPnl);
-            List<PositionPnl> positions = new ArrayList<>(pnl.size());
-            for (int i = 0; i < pnl.size(); i++) {
-                positions.add(new PositionPnl(s.positionIds().get(i), pnl.get(i)));
-            }
-            Scenario sc = s.scenario();
-            worst.add(new WorstScenario(s.group(), s.groupKind(), s.account(), s.scenarioIndex(), sc.label(),
-                    sc.priceMove(), sc.volShift(), sc.yieldShiftBp(), sc.weight(), roundedGroupPnl.negate(),
-                    positions));
+            worst.add(WorstScenario.of(s.group(), s.groupKind(), s.account(), s.scenarioIndex(), s.scenario(),
+                    s.positionIds(), s.positionPnl()));
         }
         worst.addAll(roundedScenarios);
         return new MarginResult(methodology, parameterSet, inputHash, asOf, Position.USD, total, total,

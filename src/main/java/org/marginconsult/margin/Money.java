@@ -47,6 +47,27 @@ public final class Money {
     }
 
     /**
+     * Cents of an amount computed in double, as a long: always equal to {@code cents(exact(value))}, computed
+     * in double arithmetic unless the amount is within rounding error of a half cent (then exactly).
+     *
+     * @param value a finite double
+     * @return the amount in cents, rounded HALF_UP
+     */
+    public static long centsOf(double value) {
+        double r = value * 100;
+        double magnitude = Math.abs(r);
+        if (magnitude < 1e15) {
+            double floor = Math.floor(r);
+            double fraction = r - floor;
+            // r differs from 100 x the decimal value by at most about 2.2e-16 x |r| (two roundings).
+            if (Math.abs(fraction - 0.5) > 1e-15 * magnitude + 1e-12) {
+                return (long) (fraction > 0.5 ? floor + 1 : floor);
+            }
+        }
+        return cents(exact(value)).movePointRight(2).longValueExact();
+    }
+
+    /**
      * The decimal value of an amount computed in double: the shortest decimal that identifies the double
      * ({@link Double#toString(double)}, as {@link BigDecimal#valueOf(double)}). That is the value the
      * computation meant (590000 x 0.08 is 47200.000000000004 in binary, never 47199.99...), and within

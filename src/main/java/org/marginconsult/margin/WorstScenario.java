@@ -29,4 +29,63 @@ public record WorstScenario(String group, GroupKind groupKind, Account account, 
     public WorstScenario {
         positions = List.copyOf(positions);
     }
+
+    /**
+     * Rounds a group's scenario P&amp;L to cents: the group's P&amp;L is the compensated (Neumaier) sum of the
+     * positions' P&amp;L rounded HALF_UP once; each position's P&amp;L is rounded on its own and the residue given
+     * back by the largest remainder, so the positions add up to minus the loss exactly (see {@link Money}).
+     *
+     * @param group         group id
+     * @param groupKind     how the group is formed
+     * @param account       the account, or null for the combined cross-margin account
+     * @param scenarioIndex index of the scenario in its grid
+     * @param scenario      the scenario
+     * @param positionIds   the group's positions
+     * @param positionPnl   each position's weighted P&amp;L in the scenario (gain positive), same order
+     * @return the worst scenario in cents
+     */
+    public static WorstScenario of(String group, GroupKind groupKind, Account account, int scenarioIndex,
+            org.marginconsult.margin.scenario.Scenario scenario, List<String> positionIds, double[] positionPnl) {
+        int n = positionPnl.length;
+        if (positionIds.size() != n) {
+            throw new IllegalArgumentException("one P&L per position");
+        }
+        long[] cents = new long[n];
+        double sum = 0;
+        double compensation = 0;
+        long roundedSum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = positionPnl[i];
+            double t = sum + v;
+            compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+            cents[i] = Money.centsOf(v);
+            roundedSum += cents[i];
+        }
+        long groupCents = Money.centsOf(sum + compensation);
+        long residue = groupCents - roundedSum;
+        if (residue != 0) {
+            int direction = Long.signum(residue);
+            double[] remainder = new double[n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                remainder[i] = (positionPnl[i] * 100 - cents[i]) * direction;
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(remainder[b], remainder[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (long k = 0; k < Math.abs(residue); k++) {
+                cents[order[(int) (k % n)]] += direction;
+            }
+        }
+        List<PositionPnl> positions = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            positions.add(new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2)));
+        }
+        return new WorstScenario(group, groupKind, account, scenarioIndex, scenario.label(), scenario.priceMove(),
+                scenario.volShift(), scenario.yieldShiftBp(), scenario.weight(), BigDecimal.valueOf(-groupCents, 2),
+                positions);
+    }
 }

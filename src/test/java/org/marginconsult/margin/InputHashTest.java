@@ -58,6 +58,28 @@ class InputHashTest {
     }
 
     @Test
+    void aLargeBookHashesAlikeInAnyOrderAndChangesWithAnyPosition() {
+        List<Position> big = new ArrayList<>();
+        for (int i = 0; i < 140_000; i++) {
+            big.add(Position.equity("id" + i, InstrumentType.STOCK, "S" + (i % 977), String.valueOf(1 + i % 50),
+                    "10." + (i % 100)));
+        }
+        List<Position> shuffled = new ArrayList<>(big);
+        Collections.shuffle(shuffled, new java.util.Random(1));
+        String hash = InputHash.of(big, METHOD, new Params("x"), MarginFixtures.context());
+        assertEquals(hash, InputHash.of(shuffled, METHOD, new Params("x"), MarginFixtures.context()));
+        shuffled.set(70_000, Position.equity("changed", InstrumentType.STOCK, "S1", "1", "10.1"));
+        assertNotEquals(hash, InputHash.of(shuffled, METHOD, new Params("x"), MarginFixtures.context()));
+    }
+
+    @Test
+    void identicalRowsAreCountedNotCollapsed() {
+        Position a = Position.equity("a", InstrumentType.STOCK, "AAPL", "100", "230.10");
+        assertNotEquals(InputHash.of(List.of(a), METHOD, new Params("x"), MarginFixtures.context()),
+                InputHash.of(List.of(a, a), METHOD, new Params("x"), MarginFixtures.context()));
+    }
+
+    @Test
     void theDigestIsSha256OfUtf8() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", InputHash.sha256("abc"));
         assertEquals(sha256Reference("\u00e9\u20ac\uD83D\uDE00"), InputHash.sha256("\u00e9\u20ac\uD83D\uDE00"));

@@ -55,4 +55,21 @@ class MoneyTest {
             }
         }
     }
+
+    @Test
+    void centsOfADoubleEqualTheDecimalRoundingEvenAtHalfCents() {
+        Random random = new Random(17);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> (random.nextDouble() - 0.5) * 2e6;
+                case 1 -> Math.round((random.nextDouble() - 0.5) * 2e7) / 1000.0 + 0.005;
+                case 2 -> (random.nextDouble() - 0.5) * 2e12;
+                default -> Math.round((random.nextDouble() - 0.5) * 1e5) / 200.0;
+            };
+            assertEquals(Money.cents(Money.exact(v)).movePointRight(2).longValueExact(), Money.centsOf(v), "v=" + v);
+        }
+        assertEquals(101, Money.centsOf(1.005));
+        assertEquals(-101, Money.centsOf(-1.005));
+        assertEquals(4720000, Money.centsOf(590000 * 0.08));
+    }
 }

@@ -70,6 +70,22 @@ public final class ScenarioRevaluer {
      * @param sums     P&amp;L per scenario, added to
      */
     public void accumulate(Position position, double beta, ScenarioGrid grid, double[] sums) {
+        double q = position.instrumentType().isOption()
+                ? context.referenceData().resolve(position.underlying()).dividendYield() : 0;
+        accumulate(position, beta, q, grid, sums);
+    }
+
+    /**
+     * As {@link #accumulate(Position, double, ScenarioGrid, double[])}, with the underlying's dividend yield
+     * given by a caller that has already resolved it in reference data.
+     *
+     * @param position      a valid position
+     * @param beta          the underlying's move per move of the grid's driver
+     * @param dividendYield the underlying's continuous dividend yield (used for options on stocks and indices)
+     * @param grid          the grid
+     * @param sums          P&amp;L per scenario, added to
+     */
+    public void accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums) {
         InstrumentType type = position.instrumentType();
         double qm = position.exposureFactor();
         var scenarios = grid.scenarios();
@@ -96,8 +112,7 @@ public final class ScenarioRevaluer {
         double strike = position.strike().doubleValue();
         double sigma = position.impliedVol().doubleValue();
         double t = Rates.yearFraction(context.asOf(), position.expiry());
-        double q = context.referenceData().resolve(position.underlying()).dividendYield();
-        double b = CarryModel.of(type).costOfCarry(r, q);
+        double b = CarryModel.of(type).costOfCarry(r, dividendYield);
         double today = BlackScholesMerton.price(call, spot, strike, t, r, b, sigma);
         double tScenario = t - grid.decayDays() / 365.0;
         for (int block = 0; block < grid.blockCount(); block++) {

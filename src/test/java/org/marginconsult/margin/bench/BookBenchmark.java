@@ -85,7 +85,10 @@ public class BookBenchmark {
             BookBenchmark b = new BookBenchmark();
             b.size = Integer.parseInt(s);
             b.setUp();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int run = 0; run < 3; run++) {
+                long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 SiloedBaseline baseline = SiloedBaseline.of(b.book, b.context, PortfolioMargin.withDefaults(),
                         Span.withDefaults());
@@ -99,9 +102,9 @@ public class BookBenchmark {
                 }
                 long end = System.nanoTime();
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("size=%d run=%d total=%d ms siloed=%s (%d ms)%s heapUsed=%d MB%n", b.size, run,
-                        (end - start) / 1_000_000, baseline.total(), (siloed - start) / 1_000_000, line,
-                        (rt.totalMemory() - rt.freeMemory()) >> 20);
+                System.out.printf("size=%d run=%d total=%d ms cpu=%d ms siloed=%s (%d ms)%s heapUsed=%d MB%n", b.size,
+                        run, (end - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000, baseline.total(),
+                        (siloed - start) / 1_000_000, line, (rt.totalMemory() - rt.freeMemory()) >> 20);
             }
         }
     }

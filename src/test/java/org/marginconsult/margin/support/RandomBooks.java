@@ -76,7 +76,8 @@ public final class RandomBooks {
 
     private static Position linear(Random random, String id) {
         Product p = LINEAR.get(random.nextInt(LINEAR.size()));
-        String price = decimal(p.price() * (0.97 + 0.06 * random.nextDouble()), 2);
+        // One mark per instrument, as in a real book (and as strategy-based pairing requires).
+        String price = decimal(p.price(), 2);
         return switch (p.type()) {
             case STOCK, ETF -> new Position(id, Account.SECURITIES, p.type(), p.underlying(), p.underlying(),
                     new BigDecimal(qty(random, 500)), BigDecimal.ONE, new BigDecimal(price), null, null, null, null,

@@ -2,13 +2,13 @@ package org.marginconsult.margin.methodology.cross;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.AccountLine;
@@ -215,8 +215,7 @@ public final class CrossMargin implements Methodology {
                                 + s.grid().scenarios().get(s.worst()).label(),
                         g.positionIds()));
             }
-            Scenario worst = s.grid().scenarios().get(s.worst());
-            result.worstScenario(g.id(), GroupKind.RISK_GROUP, null, s.worst(), worst, g.positionIds(), s.worstPnl());
+            result.worstScenario(s.worstScenario());
         }
         Map<String, Double> remaining = new HashMap<>();
         Map<String, Double> creditUsed = new HashMap<>();
@@ -321,10 +320,10 @@ public final class CrossMargin implements Methodology {
             Position p = positions.get(i);
             if (p.account() == Account.FUTURES) {
                 hasFutures = true;
-                revaluer.accumulate(p, g.betas()[i], grid, futures);
+                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, futures);
             } else {
                 hasSecurities = true;
-                revaluer.accumulate(p, g.betas()[i], grid, securities);
+                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
             }
         }
         double f = params.offsetFactor(g.id());
@@ -364,11 +363,13 @@ public final class CrossMargin implements Methodology {
         double[] one = new double[1];
         for (int i = 0; i < positions.size(); i++) {
             one[0] = 0;
-            revaluer.accumulate(positions.get(i), g.betas()[i], single, one);
+            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one);
             worstPnl[i] = one[0];
         }
+        WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
+                g.positionIds(), worstPnl);
         return new GroupScan(g, grid, scanSecurities, scanFutures, hasSecurities, hasFutures, requirement, worst,
-                direction, worstPnl);
+                direction, worstReport);
     }
 
     /** The loss counted for one account side in a scenario: a loss in full, a gain at -f. */
@@ -377,13 +378,14 @@ public final class CrossMargin implements Methodology {
     }
 
     private static Map<String, GroupInput> group(List<Position> positions, ReferenceData data) {
-        Map<String, List<Position>> members = new TreeMap<>();
-        Map<String, UnderlyingReference> drivers = new HashMap<>();
+        int n = positions.size();
+        UnderlyingReference[] refs = new UnderlyingReference[n];
+        IntStream.range(0, n).parallel().forEach(i -> refs[i] = data.resolve(positions.get(i).underlying()));
+        Map<String, List<Integer>> members = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Position p = positions.get(i);
-            UnderlyingReference ref = data.resolve(p.underlying());
-            boolean ratesGroup = ref.productClass() == ProductClass.RATES_TENOR_BUCKET;
+            boolean ratesGroup = refs[i].productClass() == ProductClass.RATES_TENOR_BUCKET;
             if (ratesGroup != p.instrumentType().isRates()) {
                 errors.add(new FieldError(i, "underlying", ratesGroup
                         ? p.underlying() + " is a rates tenor bucket; a " + p.instrumentType() + " cannot be margined on it"
@@ -391,34 +393,83 @@ public final class CrossMargin implements Methodology {
                                 + p.underlying()));
                 continue;
             }
-            members.computeIfAbsent(ref.riskGroup(), k -> new ArrayList<>()).add(p);
-            drivers.putIfAbsent(ref.riskGroup(), data.resolve(ref.driver()));
+            members.computeIfAbsent(refs[i].riskGroup(), k -> new ArrayList<>()).add(i);
         }
         if (!errors.isEmpty()) {
             throw new InvalidPortfolioException(errors);
         }
-        Map<String, GroupInput> groups = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Position>> e : members.entrySet()) {
-            List<Position> sorted = new ArrayList<>(e.getValue());
-            sorted.sort(Comparator.comparing(Position::underlying).thenComparing(Position::positionId));
-            double[] betas = new double[sorted.size()];
-            double gross = 0;
-            double contracts = 0;
-            for (int i = 0; i < sorted.size(); i++) {
-                Position p = sorted.get(i);
-                betas[i] = data.resolve(p.underlying()).beta();
-                double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
-                        : p.price().doubleValue();
-                gross += Math.abs(p.exposureFactor() * unitPrice);
-                if (isContract(p)) {
-                    contracts += Math.abs(p.exposureFactor());
+        Map<String, GroupInput> groups = new TreeMap<>();
+        members.entrySet().parallelStream().map(e -> groupInput(e.getKey(), e.getValue(), positions, refs, data))
+                .toList().forEach(g -> groups.put(g.id(), g));
+        return groups;
+    }
+
+    private static GroupInput groupInput(String id, List<Integer> indices, List<Position> positions,
+            UnderlyingReference[] refs, ReferenceData data) {
+        List<Position> unsorted = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            unsorted.add(positions.get(i));
+        }
+        int[] order = orderById(unsorted);
+        List<Position> sorted = new ArrayList<>(order.length);
+        List<String> ids = new ArrayList<>(order.length);
+        double[] betas = new double[order.length];
+        double[] yields = new double[order.length];
+        double gross = 0;
+        double contracts = 0;
+        for (int k = 0; k < order.length; k++) {
+            Position p = unsorted.get(order[k]);
+            UnderlyingReference ref = refs[indices.get(order[k])];
+            sorted.add(p);
+            ids.add(p.positionId());
+            betas[k] = ref.beta();
+            yields[k] = ref.dividendYield();
+            double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
+                    : p.price().doubleValue();
+            gross += Math.abs(p.exposureFactor() * unitPrice);
+            if (isContract(p)) {
+                contracts += Math.abs(p.exposureFactor());
+            }
+        }
+        UnderlyingReference driver = data.resolve(refs[indices.get(0)].driver());
+        return new GroupInput(id, driver.symbol(), driver.productClass(),
+                driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, List.copyOf(ids), betas, yields,
+                gross, contracts);
+    }
+
+    /**
+     * An order of the positions that depends only on their ids (which validation makes unique), so that
+     * sums and reports do not depend on the portfolio's order: by the id's hash code, then by the id.
+     */
+    private static int[] orderById(List<Position> positions) {
+        int n = positions.size();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) positions.get(i).positionId().hashCode() << 32) | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        for (int start = 0; start < n; ) {
+            int end = start + 1;
+            while (end < n && (keys[end] >> 32) == (keys[start] >> 32)) {
+                end++;
+            }
+            if (end - start > 1) {
+                Integer[] tie = new Integer[end - start];
+                for (int k = start; k < end; k++) {
+                    tie[k - start] = order[k];
+                }
+                java.util.Arrays.sort(tie, (a, b) -> positions.get(a).positionId().compareTo(positions.get(b).positionId()));
+                for (int k = start; k < end; k++) {
+                    order[k] = tie[k - start];
                 }
             }
-            UnderlyingReference driver = drivers.get(e.getKey());
-            groups.put(e.getKey(), new GroupInput(e.getKey(), driver.symbol(), driver.productClass(),
-                    driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, betas, gross, contracts));
+            start = end;
         }
-        return groups;
+        return order;
     }
 
     private static boolean isContract(Position p) {
@@ -430,11 +481,8 @@ public final class CrossMargin implements Methodology {
 
     /** A risk group's positions, sorted, with what the group needs besides the scan. */
     private record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
-            List<Position> positions, double[] betas, double grossExposure, double contractMultipliers) {
-
-        List<String> positionIds() {
-            return positions.stream().map(Position::positionId).toList();
-        }
+            List<Position> positions, List<String> positionIds, double[] betas, double[] dividendYields,
+            double grossExposure, double contractMultipliers) {
 
         List<String> positionIds(Account account) {
             return positions.stream().filter(p -> p.account() == account).map(Position::positionId).toList();
@@ -444,7 +492,7 @@ public final class CrossMargin implements Methodology {
     /** The outcome of scanning one risk group. */
     private record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
             boolean hasSecurities, boolean hasFutures, double requirement, int worst, double direction,
-            double[] worstPnl) {
+            WorstScenario worstScenario) {
     }
 
     /** The proposal plus the account methodologies it is compared with, as hashed into results. */

@@ -1,8 +1,10 @@
 package org.marginconsult.margin.methodology.portfoliomargin;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,9 @@ import org.marginconsult.margin.scenario.VolShiftKind;
  * implied vol (European; American early exercise is out of scope). 4210(g) sets one requirement:
  * initial = maintenance. Details and sources: docs/methodology/portfolio-margin.md.
  *
- * <p>Treasuries are not margined by 4210(g)'s grid and are refused with a field error (use
- * STRATEGY_BASED); positions of the futures account are refused likewise.
+ * <p>Treasuries are not margined on 4210(g)'s grid: a portfolio-margin account carries them under the
+ * strategy-based rule for US government obligations (FINRA Rule 4210(e)(2)(A): 1% to 6% of market value
+ * by remaining maturity, parameters). Positions of the futures account are refused with a field error.
  *
  * <p>Stateless and thread-safe. Example: {@code PortfolioMargin.withDefaults().calculate(positions,
  * context)}; a what-if: {@code new PortfolioMargin(PortfolioMarginParameters.defaults().withVolatilityShift(0.25))}.
@@ -156,6 +159,21 @@ public final class PortfolioMargin implements Methodology {
                         pg.classGroups().get(0).grid().scenarios().get(pg.worstScenario()), ids, pnl);
             }
         }
+        Map<String, List<PortfolioMarginAssessment.TreasuryCharge>> byBucket = new TreeMap<>();
+        for (PortfolioMarginAssessment.TreasuryCharge t : a.treasuries()) {
+            byBucket.computeIfAbsent(t.position().underlying(), k -> new ArrayList<>()).add(t);
+        }
+        for (Map.Entry<String, List<PortfolioMarginAssessment.TreasuryCharge>> e : byBucket.entrySet()) {
+            double charge = 0;
+            List<String> ids = new ArrayList<>();
+            for (PortfolioMarginAssessment.TreasuryCharge t : e.getValue()) {
+                charge += t.charge();
+                ids.add(t.position().positionId());
+            }
+            result.line(e.getKey(), GroupKind.STRATEGY, acc, LineKind.STRATEGY_REQUIREMENT, String.format(Locale.ROOT,
+                    "Treasuries are outside 4210(g)'s grid: strategy-based charge of 1%%-6%% of market value by"
+                            + " remaining maturity (FINRA 4210(e)(2)(A)), %d position(s)", ids.size()), charge, ids);
+        }
         result.warnings(context.referenceData().warnings(positions));
         return result.build();
     }
@@ -167,21 +185,21 @@ public final class PortfolioMargin implements Methodology {
      * @param positions the securities account's positions, any order
      * @param context   valuation date, rates, reference data
      * @return the assessment
-     * @throws InvalidPortfolioException when a position is invalid, a Treasury, or not in the securities account
+     * @throws InvalidPortfolioException when a position is invalid or not in the securities account
      */
     public PortfolioMarginAssessment assess(List<Position> positions, ValuationContext context) {
         Objects.requireNonNull(context, "context");
         PositionValidator.requireValid(positions, context.asOf());
         List<FieldError> errors = new ArrayList<>();
-        Map<String, List<Position>> byUnderlying = new TreeMap<>();
+        List<Position> treasuryPositions = new ArrayList<>();
+        Map<String, List<Position>> byUnderlying = new HashMap<>();
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p.account() != Account.SECURITIES) {
                 errors.add(new FieldError(i, "account", "PORTFOLIO_MARGIN margins the SECURITIES account; "
                         + p.instrumentType() + " in the " + p.account() + " account is margined by SPAN"));
             } else if (p.instrumentType() == InstrumentType.TREASURY) {
-                errors.add(new FieldError(i, "instrumentType", "TREASURY is not margined on FINRA 4210(g)'s"
-                        + " valuation points; margin Treasuries with STRATEGY_BASED"));
+                treasuryPositions.add(p);
             } else {
                 byUnderlying.computeIfAbsent(p.underlying(), k -> new ArrayList<>()).add(p);
             }
@@ -190,7 +208,7 @@ public final class PortfolioMargin implements Methodology {
             throw new InvalidPortfolioException(errors);
         }
         Stream<Map.Entry<String, List<Position>>> entries = positions.size() > PARALLEL_THRESHOLD
-                ? byUnderlying.entrySet().parallelStream() : byUnderlying.entrySet().stream();
+                ? sortedEntries(byUnderlying).parallelStream() : sortedEntries(byUnderlying).stream();
         List<ClassGroupRisk> classGroups = entries.map(e -> {
             ProductClass c = context.referenceData().resolve(e.getKey()).productClass();
             List<Position> sorted = new ArrayList<>(e.getValue());
@@ -212,10 +230,26 @@ public final class PortfolioMargin implements Methodology {
             productGroups.add(pg);
             requirement += pg.requirement();
         }
-        return new PortfolioMarginAssessment(parameters, classGroups, productGroups, requirement);
+        treasuryPositions.sort(Comparator.comparing(Position::positionId));
+        List<PortfolioMarginAssessment.TreasuryCharge> treasuries = new ArrayList<>(treasuryPositions.size());
+        for (Position p : treasuryPositions) {
+            double years = ChronoUnit.DAYS.between(context.asOf(), p.expiry()) / 365.0;
+            double rate = parameters.treasuryRate(years);
+            double charge = rate * Math.abs(p.exposureFactor() * p.price().doubleValue());
+            treasuries.add(new PortfolioMarginAssessment.TreasuryCharge(p, years, rate, charge));
+            requirement += charge;
+        }
+        return new PortfolioMarginAssessment(parameters, classGroups, productGroups, treasuries, requirement);
     }
 
     private static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.4g%%", 100 * fraction).replaceAll("\\.?0+%$", "%");
+    }
+
+    /** Groups in key order: a hash map groups a large book faster than a sorted map, and sorting the keys once keeps results in a fixed order. */
+    private static List<Map.Entry<String, List<Position>>> sortedEntries(Map<String, List<Position>> groups) {
+        List<Map.Entry<String, List<Position>>> entries = new ArrayList<>(groups.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        return entries;
     }
 }

@@ -2,10 +2,14 @@ package org.marginconsult.margin.methodology.portfoliomargin;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.marginconsult.margin.ParameterSet;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.methodology.ParameterOverrides;
 import org.marginconsult.margin.reference.ProductClass;
 
 /**
@@ -33,6 +37,10 @@ import org.marginconsult.margin.reference.ProductClass;
  * @param volatilityShift    relative vol shift; 0 = none (the rule's grid), otherwise every point is also
  *                           valued at vol x (1 + shift) and vol x (1 - shift)
  * @param timeDecayDays      days of option time decay at every point (0 in the rule)
+ * @param treasuryRates      Treasuries, which 4210(g)'s grid does not margin, are charged under the
+ *                           strategy-based rule for US government obligations (FINRA Rule 4210(e)(2)(A)):
+ *                           rate of market value by remaining maturity, keyed by the lower bound in years
+ *                           (0: 1%, 1: 2%, 3: 3%, 5: 4%, 10: 5%, 20: 6% by default; verify)
  */
 public record PortfolioMarginParameters(
         String id,
@@ -42,7 +50,8 @@ public record PortfolioMarginParameters(
         Map<ProductClass, Double> productGroupOffset,
         double minimumPerContract,
         double volatilityShift,
-        int timeDecayDays) implements ParameterSet {
+        int timeDecayDays,
+        NavigableMap<Double, Double> treasuryRates) implements ParameterSet {
 
     /** Id of the shipped parameter set. */
     public static final String DEFAULT_ID = "FINRA-4210G-DEFAULTS";
@@ -100,8 +109,23 @@ public record PortfolioMarginParameters(
         if (timeDecayDays < 0 || timeDecayDays > 366) {
             throw new IllegalArgumentException("timeDecayDays must be between 0 and 366, got " + timeDecayDays);
         }
+        Objects.requireNonNull(treasuryRates, "treasuryRates");
+        TreeMap<Double, Double> t = new TreeMap<>();
+        for (Map.Entry<Double, Double> e : treasuryRates.entrySet()) {
+            double years = Objects.requireNonNull(e.getKey(), "treasury maturity");
+            double rate = Objects.requireNonNull(e.getValue(), "treasury rate");
+            if (!(years >= 0) || Double.isInfinite(years) || !(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("treasury rate from " + years + " years must have a maturity >= 0 and a"
+                        + " rate between 0 and 1, got " + rate);
+            }
+            t.put(years, rate);
+        }
+        if (!t.containsKey(0.0)) {
+            throw new IllegalArgumentException("treasury rates must start at 0 years");
+        }
         ranges = java.util.Collections.unmodifiableMap(r);
         productGroupOffset = java.util.Collections.unmodifiableMap(o);
+        treasuryRates = java.util.Collections.unmodifiableNavigableMap(t);
     }
 
     /** The shipped parameter set (FINRA Rule 4210(g) as restated in docs/methodology/portfolio-margin.md). */
@@ -117,7 +141,19 @@ public record PortfolioMarginParameters(
         offsets.put(ProductClass.HIGH_CAP_BROAD_INDEX, 0.90);
         offsets.put(ProductClass.OTHER_BROAD_INDEX, 0.75);
         offsets.put(ProductClass.NARROW_INDEX, 0.50);
-        return new PortfolioMarginParameters(DEFAULT_ID, DEFAULT_VERSION, ranges, 5, offsets, 0.375, 0.0, 0);
+        TreeMap<Double, Double> treasury = new TreeMap<>(Map.of(0.0, 0.01, 1.0, 0.02, 3.0, 0.03, 5.0, 0.04, 10.0, 0.05,
+                20.0, 0.06));
+        return new PortfolioMarginParameters(DEFAULT_ID, DEFAULT_VERSION, ranges, 5, offsets, 0.375, 0.0, 0, treasury);
+    }
+
+    /**
+     * The strategy-based rate of a Treasury with the given remaining maturity.
+     *
+     * @param years remaining maturity in years (days / 365)
+     * @return the rate of market value
+     */
+    public double treasuryRate(double years) {
+        return treasuryRates.floorEntry(Math.max(0.0, years)).getValue();
     }
 
     /** The range of a product class. */
@@ -147,13 +183,104 @@ public record PortfolioMarginParameters(
         }
         return sb.append("pointsPerSide=").append(pointsPerSide).append(";minimumPerContract=")
                 .append(minimumPerContract).append(";volatilityShift=").append(volatilityShift)
-                .append(";timeDecayDays=").append(timeDecayDays).toString();
+                .append(";timeDecayDays=").append(timeDecayDays).append(";treasuryRates=").append(treasuryRates)
+                .toString();
+    }
+
+    private static final Set<String> KEYS = Set.of("ranges", "pointsPerSide", "productGroupOffset",
+            "minimumPerContract", "volatilityShift", "timeDecayDays", "treasuryRates");
+
+    /**
+     * A copy with what-if overrides from the API's {@code parameters} object: {@code ranges} as an object
+     * of product classes to {@code {"down": 0.2, "up": 0.2}}; {@code productGroupOffset} as an object of
+     * product classes to a share in [0, 1]; {@code pointsPerSide}, {@code minimumPerContract},
+     * {@code volatilityShift}, {@code timeDecayDays} by name; {@code treasuryRates} as an object of lower
+     * bounds in years to rates, replacing the schedule. The version gets the suffix {@code +override}.
+     *
+     * <p>Example: {@code {"ranges": {"SINGLE_EQUITY": {"down": 0.2, "up": 0.2}}, "volatilityShift": 0.25}}.
+     *
+     * @param overrides the overrides; null or empty returns this set unchanged
+     * @return the overridden parameters
+     * @throws ParameterOverrides.InvalidParametersException with one error per bad field
+     */
+    public PortfolioMarginParameters withOverrides(Map<String, ?> overrides) {
+        ParameterOverrides o = ParameterOverrides.of("parameters", overrides);
+        if (o.isEmpty()) {
+            return this;
+        }
+        o.rejectUnknown(KEYS);
+        EnumMap<ProductClass, PriceRange> r = new EnumMap<>(ranges);
+        ParameterOverrides rs = o.object("ranges");
+        if (rs != null) {
+            for (String key : rs.keys()) {
+                ProductClass c = productClass(rs, key);
+                ParameterOverrides range = rs.object(key);
+                if (c == null || range == null) {
+                    continue;
+                }
+                range.rejectUnknown(Set.of("down", "up"));
+                try {
+                    r.put(c, new PriceRange(range.number("down", r.get(c).down()), range.number("up", r.get(c).up())));
+                } catch (IllegalArgumentException e) {
+                    range.refused(e);
+                }
+            }
+        }
+        EnumMap<ProductClass, Double> off = new EnumMap<>(ProductClass.class);
+        off.putAll(productGroupOffset);
+        ParameterOverrides os = o.object("productGroupOffset");
+        if (os != null) {
+            for (String key : os.keys()) {
+                ProductClass c = productClass(os, key);
+                if (c != null) {
+                    off.put(c, os.number(key, off.getOrDefault(c, 0.0)));
+                }
+            }
+        }
+        int points = o.integer("pointsPerSide", pointsPerSide);
+        double minimum = o.number("minimumPerContract", minimumPerContract);
+        double shift = o.number("volatilityShift", volatilityShift);
+        int decay = o.integer("timeDecayDays", timeDecayDays);
+        NavigableMap<Double, Double> treasury = treasuryRates;
+        ParameterOverrides ts = o.object("treasuryRates");
+        if (ts != null) {
+            TreeMap<Double, Double> t = new TreeMap<>();
+            for (String key : ts.keys()) {
+                try {
+                    t.put(Double.parseDouble(key.trim()), ts.number(key, 0));
+                } catch (NumberFormatException e) {
+                    ts.error(key, "must be a maturity in years (the lower bound of the band)");
+                }
+            }
+            treasury = t;
+        }
+        PortfolioMarginParameters result = this;
+        if (o.valid()) {
+            try {
+                result = new PortfolioMarginParameters(id, version + "+override", r, points, off, minimum, shift, decay,
+                        treasury);
+            } catch (IllegalArgumentException e) {
+                o.refused(e);
+            }
+        }
+        o.throwIfInvalid();
+        return result;
+    }
+
+    private static ProductClass productClass(ParameterOverrides o, String key) {
+        for (ProductClass c : ProductClass.values()) {
+            if (c.name().equalsIgnoreCase(key.trim())) {
+                return c;
+            }
+        }
+        o.error(key, "unknown product class; one of " + java.util.Arrays.toString(ProductClass.values()));
+        return null;
     }
 
     /** A copy with another id and version. */
     public PortfolioMarginParameters withIdentity(String newId, String newVersion) {
         return new PortfolioMarginParameters(newId, newVersion, ranges, pointsPerSide, productGroupOffset,
-                minimumPerContract, volatilityShift, timeDecayDays);
+                minimumPerContract, volatilityShift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with another range for one product class. */
@@ -161,13 +288,13 @@ public record PortfolioMarginParameters(
         EnumMap<ProductClass, PriceRange> r = new EnumMap<>(ranges);
         r.put(productClass, new PriceRange(down, up));
         return new PortfolioMarginParameters(id, version, r, pointsPerSide, productGroupOffset, minimumPerContract,
-                volatilityShift, timeDecayDays);
+                volatilityShift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with another number of points per side. */
     public PortfolioMarginParameters withPointsPerSide(int points) {
         return new PortfolioMarginParameters(id, version, ranges, points, productGroupOffset, minimumPerContract,
-                volatilityShift, timeDecayDays);
+                volatilityShift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with another offset for a product class (a class without one forms no product group). */
@@ -176,24 +303,24 @@ public record PortfolioMarginParameters(
         o.putAll(productGroupOffset);
         o.put(productClass, offset);
         return new PortfolioMarginParameters(id, version, ranges, pointsPerSide, o, minimumPerContract,
-                volatilityShift, timeDecayDays);
+                volatilityShift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with another per-contract minimum (dollars per unit of multiplier). */
     public PortfolioMarginParameters withMinimumPerContract(double minimum) {
         return new PortfolioMarginParameters(id, version, ranges, pointsPerSide, productGroupOffset, minimum,
-                volatilityShift, timeDecayDays);
+                volatilityShift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with a relative volatility shift at every point (0 = none). */
     public PortfolioMarginParameters withVolatilityShift(double shift) {
         return new PortfolioMarginParameters(id, version, ranges, pointsPerSide, productGroupOffset,
-                minimumPerContract, shift, timeDecayDays);
+                minimumPerContract, shift, timeDecayDays, treasuryRates);
     }
 
     /** A copy with days of option time decay at every point (0 = none). */
     public PortfolioMarginParameters withTimeDecayDays(int days) {
         return new PortfolioMarginParameters(id, version, ranges, pointsPerSide, productGroupOffset,
-                minimumPerContract, volatilityShift, days);
+                minimumPerContract, volatilityShift, days, treasuryRates);
     }
 }

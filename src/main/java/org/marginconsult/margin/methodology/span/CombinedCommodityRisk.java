@@ -1,10 +1,12 @@
 package org.marginconsult.margin.methodology.span;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -147,7 +149,7 @@ public final class CombinedCommodityRisk {
         b.priceScanRange = parameters.priceScanRange(cc);
         double fraction = b.priceScanRange / (b.referencePrice * cc.contractMultiplier());
         if (!(fraction * Math.max(1.0, parameters.extremeMoveMultiple()) < 1.0)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "combined commodity %s: a price scan range of $%.2f per contract is %.1f%% of the front contract's"
                             + " value and the extreme move of %s ranges would take the price to zero or below;"
                             + " lower priceScanRange, priceScanRangeScale or extremeMoveMultiple",
@@ -230,7 +232,7 @@ public final class CombinedCommodityRisk {
             }
             int month = p.expiry() == null ? PERPETUAL : p.expiry().getYear() * 12 + p.expiry().getMonthValue() - 1;
             deltaByMonth.merge(month, delta, Double::sum);
-            if (p.expiry() != null && Rates.yearFraction(asOf, p.expiry()) * 365.0 <= cc.deliveryWindowDays()) {
+            if (p.expiry() != null && ChronoUnit.DAYS.between(asOf, p.expiry()) <= cc.deliveryWindowDays()) {
                 deliveryDeltaByMonth.merge(month, delta, Double::sum);
             }
         }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.marginconsult.margin.ParameterSet;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.methodology.ParameterOverrides;
 import org.marginconsult.margin.scenario.VolShiftKind;
 
 /**
@@ -170,6 +172,113 @@ public record SpanParameters(
         return new SpanParameters(id, version, extremeMoveMultiple, extremeMoveWeight, volatilityShocks,
                 timeDecayDays, priceScanRangeScale, fraction, heightenedRiskProfile, hrpInitialRatio,
                 combinedCommodities, interCommoditySpreads);
+    }
+
+    private static final Set<String> KEYS = Set.of("extremeMoveMultiple", "extremeMoveWeight", "volatilityShocks",
+            "timeDecayDays", "priceScanRangeScale", "fallbackPriceScanFraction", "heightenedRiskProfile",
+            "hrpInitialRatio", "combinedCommodities", "interCommoditySpreads");
+    private static final Set<String> CC_KEYS = Set.of("contractMultiplier", "priceScanRange", "volatilityScanRange",
+            "volatilityScanMode", "intraSpreadRate", "deliveryMonthRate", "deliveryWindowDays",
+            "shortOptionMinimumRate", "source");
+    private static final Set<String> SPREAD_KEYS = Set.of("priority", "legA", "ratioA", "legB", "ratioB", "style",
+            "rate", "source");
+
+    /**
+     * A copy with what-if overrides from the API's {@code parameters} object: any top-level field by its
+     * name; {@code combinedCommodities} as an object of codes to objects of
+     * {@link CombinedCommodityParameters} fields (a new code needs {@code contractMultiplier} and
+     * {@code priceScanRange}); {@code interCommoditySpreads} as a list that replaces the table's spreads
+     * (an empty list turns credits off). The version gets the suffix {@code +override}.
+     *
+     * <p>Example: {@code {"extremeMoveMultiple": 3, "extremeMoveWeight": 0.33, "volatilityShocks": false,
+     * "combinedCommodities": {"ES": {"priceScanRange": 15000}}}}.
+     *
+     * @param overrides the overrides; null or empty returns this set unchanged
+     * @return the overridden parameters
+     * @throws ParameterOverrides.InvalidParametersException with one error per bad field
+     */
+    public SpanParameters withOverrides(Map<String, ?> overrides) {
+        ParameterOverrides o = ParameterOverrides.of("parameters", overrides);
+        if (o.isEmpty()) {
+            return this;
+        }
+        o.rejectUnknown(KEYS);
+        double x = o.number("extremeMoveMultiple", extremeMoveMultiple);
+        double w = o.number("extremeMoveWeight", extremeMoveWeight);
+        boolean vol = o.bool("volatilityShocks", volatilityShocks);
+        int decay = o.integer("timeDecayDays", timeDecayDays);
+        double scale = o.number("priceScanRangeScale", priceScanRangeScale);
+        double fallback = o.number("fallbackPriceScanFraction", fallbackPriceScanFraction);
+        boolean hrp = o.bool("heightenedRiskProfile", heightenedRiskProfile);
+        double ratio = o.number("hrpInitialRatio", hrpInitialRatio);
+        TreeMap<String, CombinedCommodityParameters> table = new TreeMap<>(combinedCommodities);
+        ParameterOverrides ccs = o.object("combinedCommodities");
+        if (ccs != null) {
+            for (String key : ccs.keys()) {
+                ParameterOverrides c = ccs.object(key);
+                if (c == null) {
+                    continue;
+                }
+                c.rejectUnknown(CC_KEYS);
+                String code = key.trim().toUpperCase(Locale.ROOT);
+                CombinedCommodityParameters base = table.get(code);
+                if (base == null && (!c.has("contractMultiplier") || !c.has("priceScanRange"))) {
+                    ccs.error(key, "a combined commodity not in the table needs contractMultiplier and priceScanRange");
+                    continue;
+                }
+                if (base == null) {
+                    base = new CombinedCommodityParameters(code, 1, 1, 0.35, VolShiftKind.RELATIVE, 0.05, 0, 0, 0.10,
+                            "override");
+                }
+                try {
+                    table.put(code, new CombinedCommodityParameters(code,
+                            c.number("contractMultiplier", base.contractMultiplier()),
+                            c.number("priceScanRange", base.priceScanRange()),
+                            c.number("volatilityScanRange", base.volatilityScanRange()),
+                            c.choice("volatilityScanMode", VolShiftKind.class, base.volatilityScanMode()),
+                            c.number("intraSpreadRate", base.intraSpreadRate()),
+                            c.number("deliveryMonthRate", base.deliveryMonthRate()),
+                            c.integer("deliveryWindowDays", base.deliveryWindowDays()),
+                            c.number("shortOptionMinimumRate", base.shortOptionMinimumRate()),
+                            c.text("source", "override of " + base.source())));
+                } catch (IllegalArgumentException e) {
+                    c.refused(e);
+                }
+            }
+        }
+        List<InterCommoditySpread> spreads = interCommoditySpreads;
+        List<ParameterOverrides> list = o.objects("interCommoditySpreads");
+        if (list != null) {
+            spreads = new ArrayList<>();
+            for (ParameterOverrides sp : list) {
+                sp.rejectUnknown(SPREAD_KEYS);
+                for (String required : List.of("legA", "ratioA", "legB", "ratioB", "style", "rate")) {
+                    if (!sp.has(required)) {
+                        sp.error(required, "is required for an inter-commodity spread");
+                    }
+                }
+                try {
+                    spreads.add(new InterCommoditySpread(sp.integer("priority", spreads.size() + 1),
+                            sp.text("legA", "?A"), sp.number("ratioA", 1), sp.text("legB", "?B"),
+                            sp.number("ratioB", 1), sp.choice("style", InterCommoditySpread.Style.class,
+                                    InterCommoditySpread.Style.PERCENTAGE), sp.number("rate", 0),
+                            sp.text("source", "override")));
+                } catch (IllegalArgumentException e) {
+                    sp.refused(e);
+                }
+            }
+        }
+        SpanParameters result = this;
+        if (o.valid()) {
+            try {
+                result = new SpanParameters(id, version + "+override", x, w, vol, decay, scale, fallback, hrp, ratio,
+                        table, spreads);
+            } catch (IllegalArgumentException e) {
+                o.refused(e);
+            }
+        }
+        o.throwIfInvalid();
+        return result;
     }
 
     /** A copy with another id and version (an edited parameter set is a new version). */

@@ -22,6 +22,7 @@ import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.span.Span;
+import org.marginconsult.margin.methodology.strategy.StrategyBased;
 import org.marginconsult.margin.reference.ProductClass;
 import org.marginconsult.margin.scenario.VolShiftKind;
 import org.marginconsult.margin.support.MarginFixtures;
@@ -29,9 +30,8 @@ import org.marginconsult.margin.support.ProposalFixtures;
 import org.marginconsult.margin.support.RandomBooks;
 
 /**
- * Properties of CROSS_MARGIN over deterministic random books (seeded, so a failure reproduces).
- * Treasuries are left out of books that need today's securities methodology, because portfolio margin
- * does not take them.
+ * Properties of CROSS_MARGIN over deterministic random books (seeded, so a failure reproduces), with
+ * portfolio margin as today's securities methodology unless a test says otherwise.
  */
 class CrossMarginPropertiesTest {
 
@@ -39,10 +39,6 @@ class CrossMarginPropertiesTest {
 
     private static CrossMargin crossMargin(CrossMarginProposal proposal) {
         return new CrossMargin(proposal, PortfolioMargin.withDefaults(), Span.withDefaults());
-    }
-
-    private static List<Position> withoutTreasuries(List<Position> book) {
-        return book.stream().filter(p -> p.instrumentType() != InstrumentType.TREASURY).toList();
     }
 
     private static BigDecimal scenarioPart(MarginResult r) {
@@ -77,14 +73,23 @@ class CrossMarginPropertiesTest {
 
     @Test
     void zeroOffsetOnOwnGridsEqualsTheSiloedRequirement() {
-        CrossMargin own = crossMargin(CrossMarginProposal.siloed());
+        assertOwnGridsEqualSiloed(PortfolioMargin.withDefaults());
+    }
+
+    @Test
+    void zeroOffsetOnOwnGridsEqualsTheSiloedRequirementWithStrategyBasedSecurities() {
+        assertOwnGridsEqualSiloed(StrategyBased.withDefaults());
+    }
+
+    private static void assertOwnGridsEqualSiloed(org.marginconsult.margin.Methodology securitiesToday) {
+        CrossMargin own = new CrossMargin(CrossMarginProposal.siloed(), securitiesToday, Span.withDefaults());
         for (int seed = 0; seed < 25; seed++) {
-            List<Position> book = withoutTreasuries(RandomBooks.book(seed, 5 + seed * 3, true, true));
+            List<Position> book = RandomBooks.book(seed, 5 + seed * 3, true, true);
             List<Position> sec = book.stream().filter(p -> p.account() == Account.SECURITIES).toList();
             List<Position> fut = book.stream().filter(p -> p.account() == Account.FUTURES).toList();
             BigDecimal siloed = new BigDecimal("0.00");
             if (!sec.isEmpty()) {
-                siloed = siloed.add(PortfolioMargin.withDefaults().calculate(sec, MarginFixtures.context()).total());
+                siloed = siloed.add(securitiesToday.calculate(sec, MarginFixtures.context()).total());
             }
             if (!fut.isEmpty()) {
                 siloed = siloed.add(Span.withDefaults().calculate(fut, MarginFixtures.context()).total());
@@ -96,26 +101,60 @@ class CrossMarginPropertiesTest {
     }
 
     @Test
-    void hedgingARiskGroupExactlyNeverRaisesTheScenarioPart() {
+    void hedgingARiskGroupExactlyNeverRaisesTheScenarioPartWithoutCredits() {
+        for (CrossMarginProposal proposal : proposals()) {
+            CrossMargin cm = crossMargin(proposal.withParameters(proposal.parameters().withoutCredits(), "no-credits"));
+            for (int seed = 0; seed < 15; seed++) {
+                List<Position> book = RandomBooks.book(100 + seed, 40, true, true);
+                String group = group(book.get(new Random(seed).nextInt(book.size())));
+                assertHedgeNeverRaises(cm, book, Set.of(group), proposal.id() + " seed " + seed);
+            }
+        }
+    }
+
+    /**
+     * With credits, a group may be the hedge that earns another group its credit: hedging it alone can then
+     * raise the total (documented in cross-margin.md). Hedging it together with every group it shares a
+     * credit with never does.
+     */
+    @Test
+    void hedgingARiskGroupAndItsCreditPartnersNeverRaisesTheScenarioPart() {
         for (CrossMarginProposal proposal : proposals()) {
             CrossMargin cm = crossMargin(proposal);
             for (int seed = 0; seed < 15; seed++) {
-                List<Position> book = withoutTreasuries(RandomBooks.book(100 + seed, 40, true, true));
-                Random random = new Random(seed);
-                Position pick = book.get(random.nextInt(book.size()));
-                String group = MarginFixtures.referenceData().resolve(pick.underlying()).riskGroup();
-                List<Position> hedged = new ArrayList<>(book);
-                for (Position p : book) {
-                    if (MarginFixtures.referenceData().resolve(p.underlying()).riskGroup().equals(group)) {
-                        hedged.add(renamed(scaled(p, BigDecimal.ONE.negate()), p.positionId() + "-hedge"));
+                List<Position> book = RandomBooks.book(100 + seed, 40, true, true);
+                Set<String> component = new java.util.HashSet<>();
+                component.add(group(book.get(new Random(seed).nextInt(book.size()))));
+                boolean grew = true;
+                while (grew) {
+                    grew = false;
+                    for (GroupCredit c : proposal.parameters().credits()) {
+                        if (component.contains(c.groupA()) != component.contains(c.groupB())) {
+                            grew |= component.add(c.groupA()) | component.add(c.groupB());
+                        }
                     }
                 }
-                BigDecimal before = scenarioPart(cm.calculate(book, MarginFixtures.context()));
-                MarginResult after = cm.calculate(hedged, MarginFixtures.context());
-                assertTrue(scenarioPart(after).compareTo(before) <= 0,
-                        proposal.id() + " seed " + seed + ": " + before + " -> " + scenarioPart(after));
-                assertEquals(0, scenarioPart(after, group).signum(), proposal.id() + " seed " + seed);
+                assertHedgeNeverRaises(cm, book, component, proposal.id() + " seed " + seed);
             }
+        }
+    }
+
+    private static String group(Position p) {
+        return MarginFixtures.referenceData().resolve(p.underlying()).riskGroup();
+    }
+
+    private static void assertHedgeNeverRaises(CrossMargin cm, List<Position> book, Set<String> groups, String what) {
+        List<Position> hedged = new ArrayList<>(book);
+        for (Position p : book) {
+            if (groups.contains(group(p))) {
+                hedged.add(renamed(scaled(p, BigDecimal.ONE.negate()), p.positionId() + "-hedge"));
+            }
+        }
+        BigDecimal before = scenarioPart(cm.calculate(book, MarginFixtures.context()));
+        MarginResult after = cm.calculate(hedged, MarginFixtures.context());
+        assertTrue(scenarioPart(after).compareTo(before) <= 0, what + ": " + before + " -> " + scenarioPart(after));
+        for (String g : groups) {
+            assertEquals(0, scenarioPart(after, g).signum(), what + " " + g);
         }
     }
 
@@ -176,7 +215,7 @@ class CrossMarginPropertiesTest {
         for (String id : List.of("A-full-offset", "B-80pct-capped")) {
             CrossMargin cm = crossMargin(ProposalFixtures.load(id));
             for (int seed = 0; seed < 15; seed++) {
-                List<Position> book = withoutTreasuries(RandomBooks.book(200 + seed, 30, false, true));
+                List<Position> book = RandomBooks.book(200 + seed, 30, false, true);
                 MarginResult one = cm.calculate(book, MarginFixtures.context());
                 MarginResult triple = cm.calculate(book.stream().map(p -> scaled(p, three)).toList(),
                         MarginFixtures.context());
@@ -192,7 +231,7 @@ class CrossMarginPropertiesTest {
         for (CrossMarginProposal proposal : proposals()) {
             CrossMargin cm = crossMargin(proposal);
             for (int seed = 0; seed < 10; seed++) {
-                MarginResult r = cm.calculate(withoutTreasuries(RandomBooks.book(300 + seed, 50, true, true)),
+                MarginResult r = cm.calculate(RandomBooks.book(300 + seed, 50, true, true),
                         MarginFixtures.context());
                 assertEquals(r.total(), r.breakdown().stream().map(BreakdownLine::amount)
                         .reduce(new BigDecimal("0.00"), BigDecimal::add));
@@ -210,7 +249,7 @@ class CrossMarginPropertiesTest {
         for (CrossMarginProposal proposal : proposals()) {
             CrossMargin cm = crossMargin(proposal);
             for (int seed = 0; seed < 5; seed++) {
-                List<Position> book = withoutTreasuries(RandomBooks.book(400 + seed, 60, true, true));
+                List<Position> book = RandomBooks.book(400 + seed, 60, true, true);
                 List<Position> shuffled = new ArrayList<>(book);
                 Collections.shuffle(shuffled, new Random(seed));
                 assertEquals(cm.calculate(book, MarginFixtures.context()),

@@ -67,7 +67,7 @@ class CrossMarginTest {
 
     @Test
     void ownGridsReproduceTheSiloedRequirementToTheCent() {
-        List<Position> book = RandomBooks.book(42, 60, true, false);
+        List<Position> book = RandomBooks.book(42, 60, true, true);
         MarginResult today = siloed(book);
         MarginResult own = crossMargin(CrossMarginProposal.siloed()).calculate(book, MarginFixtures.context());
         assertEquals(today.total(), own.total());
@@ -149,8 +149,7 @@ class CrossMarginTest {
                         LocalDate.of(2035, 11, 15), "0.85"),
                 Position.rates("zn", InstrumentType.TREASURY_FUTURE, "ZNZ6", "ZN", "-12", "1000", "111.25",
                         LocalDate.of(2026, 12, 19), "72.5"));
-        MarginResult r = crossMargin(ProposalFixtures.load("A-full-offset")).calculate(book, MarginFixtures.context(),
-                new SiloedBaseline(null, Span.withDefaults().calculate(book.subList(1, 2), MarginFixtures.context())));
+        MarginResult r = crossMargin(ProposalFixtures.load("A-full-offset")).calculate(book, MarginFixtures.context());
         // Net dv01 -20 $/bp: loses 600 at -30bp; minimum 12 x 0.375 x 1,000 = 4,500.
         assertEquals(new BigDecimal("4500.00"), r.total());
         assertEquals(new BigDecimal("3900.00"), sum(r.breakdown(), LineKind.MINIMUM_CHARGE));

@@ -194,17 +194,34 @@ class PortfolioMarginTest {
     }
 
     @Test
-    void futuresAndTreasuriesAreRefusedWithOneErrorEach() {
+    void futuresArePositionsOfTheOtherAccountAndAreRefused() {
         Position future = Position.future("f", InstrumentType.FUTURE, "ESZ6", "ES", "1", "50", "6000", DEC);
-        Position bond = Position.rates("t", InstrumentType.TREASURY, "T 4 11/35", "UST-10Y", "100", "10", "99", DEC
-                .plusYears(9), "0.08");
         InvalidPortfolioException e = assertThrows(InvalidPortfolioException.class,
-                () -> PortfolioMargin.withDefaults().calculate(List.of(stock("s", "ABC", "1", "1"), future, bond),
-                        CONTEXT));
-        assertEquals(2, e.errors().size());
+                () -> PortfolioMargin.withDefaults().calculate(List.of(stock("s", "ABC", "1", "1"), future), CONTEXT));
+        assertEquals(1, e.errors().size());
         assertEquals("account", e.errors().get(0).field());
         assertEquals(1, e.errors().get(0).positionIndex());
-        assertEquals("instrumentType", e.errors().get(1).field());
+    }
+
+    /**
+     * Treasuries are outside 4210(g)'s grid and carry the strategy-based charge for US government
+     * obligations (FINRA 4210(e)(2)(A)): 100 bonds x $10 x 99 = $99,000 maturing in 9 years (5 to 10
+     * years: 4%) need $3,960; a short of 50 bills x $10 x 99.5 = $49,750 due in 6 months (under 1 year:
+     * 1%) needs $497.50. With 100 ABC at $50 ($750): $5,207.50.
+     */
+    @Test
+    void treasuriesCarryTheStrategyBasedChargeByMaturity() {
+        Position bond = Position.rates("t1", InstrumentType.TREASURY, "T 4 11/35", "UST-10Y", "100", "10", "99",
+                AS_OF.plusYears(9), "0.08");
+        Position bill = Position.rates("t2", InstrumentType.TREASURY, "B 5/27", "UST-2Y", "-50", "10", "99.5",
+                AS_OF.plusMonths(6), "0.005");
+
+        MarginResult r = PortfolioMargin.withDefaults().calculate(List.of(bond, stock("s", "ABC", "100", "50"), bill),
+                CONTEXT);
+
+        assertEquals(usd("3960.00"), amount(r, "UST-10Y", LineKind.STRATEGY_REQUIREMENT));
+        assertEquals(usd("497.50"), amount(r, "UST-2Y", LineKind.STRATEGY_REQUIREMENT));
+        assertEquals(usd("5207.50"), r.total());
     }
 
     @Test

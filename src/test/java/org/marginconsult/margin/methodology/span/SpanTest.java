@@ -314,6 +314,19 @@ class SpanTest {
         assertEquals(usd("28800.00"), result.total()); // scan 2 x 12,000 + 4,800
     }
 
+    /** The delivery window counts calendar days inclusively: 30 days out is in a 30-day window, 31 is not. */
+    @Test
+    void theDeliveryWindowIncludesItsLastDay() {
+        CombinedCommodityParameters es = plain("ES", 50, 12_000).withDeliveryMonth(0.20, 30);
+        Span span = new Span(parameters(es));
+
+        MarginResult in = span.calculate(List.of(future("a", "ES", "1", "50", "6000", AS_OF.plusDays(30))), CONTEXT);
+        MarginResult out = span.calculate(List.of(future("b", "ES", "1", "50", "6000", AS_OF.plusDays(31))), CONTEXT);
+
+        assertEquals(usd("2400.00"), amount(in, "ES", LineKind.DELIVERY_CHARGE)); // 1 x 20% x 12,000
+        assertEquals(usd("0.00"), amount(out, "ES", LineKind.DELIVERY_CHARGE));
+    }
+
     /** Treasury futures are scanned in price: 1 ZN at 110 x $1,000 with the default $2,000 range needs $2,000. */
     @Test
     void treasuryFuturesAreScannedInPriceNotByDv01() {
