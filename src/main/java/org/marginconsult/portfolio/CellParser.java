@@ -28,7 +28,17 @@ final class CellParser {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
     private static final Pattern DOT_THOUSANDS_DECIMAL_COMMA = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?");
     private static final Pattern SPACE_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}([ \\u00A0\\u202F']\\d{3})+([.,]\\d+)?");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Each enum's constants by name, so the common case (the exact name) costs one lookup. */
+    private static final ClassValue<java.util.Map<String, Object>> NAMES = new ClassValue<>() {
+        @Override
+        protected java.util.Map<String, Object> computeValue(Class<?> type) {
+            java.util.Map<String, Object> names = new java.util.HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                names.put(((Enum<?>) constant).name(), constant);
+            }
+            return java.util.Map.copyOf(names);
+        }
+    };
 
     private CellParser() {
     }
@@ -113,10 +123,9 @@ final class CellParser {
         if (s.isEmpty()) {
             return null;
         }
-        if (ISO_DATE.matcher(s).matches()) {
+        if (isIsoDateShape(s)) {
             try {
-                LocalDate date = LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
-                        Integer.parseInt(s.substring(8, 10)));
+                LocalDate date = LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
                 if (date.getYear() >= 1900 && date.getYear() < 2200) {
                     return date;
                 }
@@ -143,6 +152,10 @@ final class CellParser {
         if (s.isEmpty()) {
             return null;
         }
+        Object exact = NAMES.get(type).get(s);
+        if (exact != null) {
+            return type.cast(exact);
+        }
         String key = s.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(key)) {
@@ -162,6 +175,42 @@ final class CellParser {
         problems.add(ErrorKind.UNKNOWN_CODE, quote(s) + " is not a valid " + column + ": expected one of " + expected
                 + "." + hint);
         return null;
+    }
+
+    /** YYYY-MM-DD: ten characters, digits and two dashes. */
+    static boolean isIsoDateShape(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** The value without surrounding white space; plain ASCII values that need no change are returned as they are. */
+    static String strip(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return s;
+        }
+        char first = s.charAt(0);
+        char last = s.charAt(n - 1);
+        if (first > ' ' && first < 0x7F && last > ' ' && last < 0x7F) {
+            return s;
+        }
+        return s.strip();
     }
 
     /** Digits with an optional sign, one optional point and an optional exponent; at least one digit. */

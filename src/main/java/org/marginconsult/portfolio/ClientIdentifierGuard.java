@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class ClientIdentifierGuard {
 
-    static final String ADVICE = "remove client identifiers before uploading: portfolios must be anonymized.";
+    static final String ADVICE = "remove client identifiers before uploading (portfolios must be anonymized).";
 
     /** Header words that identify a person, a firm's client or an account. */
     private static final Set<String> IDENTIFYING_WORDS = Set.of(

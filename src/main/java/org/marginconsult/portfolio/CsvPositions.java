@@ -129,9 +129,10 @@ final class CsvPositions {
         if (!utf8Reported) {
             utf8Reported = true;
             rows.findings().error(line, column, ErrorKind.NOT_UTF8, String.format(Locale.ROOT,
-                    "The file is not UTF-8: line %d holds the byte 0x%02X, which is not valid UTF-8 (Windows-1252,"
-                            + " Excel's plain 'CSV', writes é that way). Save the file as 'CSV UTF-8' or convert it"
-                            + " to UTF-8.", tokenizer.firstBadUtf8Line(), tokenizer.firstBadUtf8Byte()));
+                    "The file is not UTF-8: line %d holds the byte 0x%02X, which is not valid UTF-8. It was probably"
+                            + " saved as Windows-1252 (Excel's plain 'CSV'), which writes accented letters such as é"
+                            + " as single bytes. Save it as 'CSV UTF-8' or convert it to UTF-8.",
+                    tokenizer.firstBadUtf8Line(), tokenizer.firstBadUtf8Byte()));
         }
         return true;
     }

@@ -142,6 +142,11 @@ final class CsvTokenizer {
                 previousCr = b == '\r';
                 switch (state) {
                     case START -> {
+                        if (b != '"' && b != ',' && b != '\n' && b != '\r') {
+                            i = appendRun(buf, i, n) - 1;
+                            state = UNQUOTED;
+                            continue;
+                        }
                         if (b == '"') {
                             state = QUOTED;
                             fieldFlags |= FLAG_QUOTED;
@@ -162,6 +167,10 @@ final class CsvTokenizer {
                         }
                     }
                     case UNQUOTED -> {
+                        if (b != '"' && b != ',' && b != '\n' && b != '\r') {
+                            i = appendRun(buf, i, n) - 1;
+                            continue;
+                        }
                         if (b == ',') {
                             endField();
                             state = START;
@@ -240,6 +249,49 @@ final class CsvTokenizer {
             n += more;
         }
         return n;
+    }
+
+    /**
+     * Appends the bytes from {@code from} up to the next comma, quote or line break (or the end of the
+     * buffer) in one copy, noting NULs and non-ASCII bytes on the way.
+     *
+     * @return the index of the byte that stopped the run
+     */
+    private int appendRun(byte[] buf, int from, int end) {
+        int j = from;
+        boolean nonAscii = false;
+        boolean nul = false;
+        while (j < end) {
+            byte c = buf[j];
+            if (c == ',' || c == '\n' || c == '\r' || c == '"') {
+                break;
+            }
+            if (c <= 0) {
+                if (c == 0) {
+                    nul = true;
+                } else {
+                    nonAscii = true;
+                }
+            }
+            j++;
+        }
+        int length = j - from;
+        int room = maxFieldBytes - fieldLength;
+        if (length > room) {
+            fieldFlags |= FLAG_TOO_LONG;
+        }
+        int copied = Math.min(length, room);
+        if (copied > 0) {
+            System.arraycopy(buf, from, field, fieldLength, copied);
+            fieldLength += copied;
+        }
+        if (nul) {
+            fieldFlags |= FLAG_NUL;
+        }
+        if (nonAscii) {
+            fieldNonAscii = true;
+        }
+        return j;
     }
 
     private void append(byte b) {

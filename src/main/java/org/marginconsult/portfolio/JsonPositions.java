@@ -232,7 +232,7 @@ final class JsonPositions {
                 }
             }
             for (PositionColumn c : PositionColumn.all()) {
-                if (cells[c.ordinal()] == null && c != PositionColumn.CURRENCY) {
+                if (cells[c.ordinal()] == null) {
                     cells[c.ordinal()] = "";
                 }
             }

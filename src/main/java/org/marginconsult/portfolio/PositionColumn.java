@@ -26,7 +26,7 @@ public enum PositionColumn {
     EXPIRY("expiry", "expiry", Kind.DATE, 32, false),
     IMPLIED_VOL("implied_vol", "impliedVol", Kind.DECIMAL, 40, false),
     DV01("dv01", "dv01", Kind.DECIMAL, 40, false),
-    CURRENCY("currency", "currency", Kind.TEXT, 3, false);
+    CURRENCY("currency", "currency", Kind.TEXT, 3, true);
 
     /** What a cell of the column holds. */
     enum Kind { TEXT, CODE, DECIMAL, DATE }

@@ -34,6 +34,8 @@ final class PositionRows {
 
     static final int MAX_TRACKED_UNDERLYINGS = 10_000;
     private static final int COLUMNS = PositionColumn.all().size();
+    private static final PositionColumn[] TEXT_COLUMNS = {PositionColumn.POSITION_ID, PositionColumn.SYMBOL,
+            PositionColumn.UNDERLYING};
     private static final Pattern ENGINE_FIELD_NAMES = Pattern.compile(
             "\\b(positionId|instrumentType|underlyingPrice|optionType|impliedVol)\\b");
 
@@ -44,8 +46,6 @@ final class PositionRows {
     private final PositionIdIndex ids = new PositionIdIndex();
     private final Set<String> knownUnknownUnderlyings = new HashSet<>();
     private ReadRules rules;
-    /** Bit per column ordinal whose cell the current row does not have at all (no such column or field). */
-    private int absent;
     private int missingRequiredMask;
     private int rows;
     private boolean overLimit;
@@ -106,10 +106,22 @@ final class PositionRows {
                 }
             }
         }
+        boolean anyNamed = false;
+        for (int i = 0; i < count && i < cells.length; i++) {
+            String name = stripBom(cells[i].strip());
+            if (PositionColumn.byHeader(name).isPresent() || ClientIdentifierGuard.isIdentifyingColumn(name)) {
+                anyNamed = true;
+                break;
+            }
+        }
+        if (!anyNamed) {
+            findings.error(line, null, ErrorKind.MISSING_COLUMN, "Line " + line + " is not a header row: none of its"
+                    + " cells names a column. The first row must name the columns: " + PositionColumn.headerLine()
+                    + ".");
+            return null;
+        }
         PositionColumn[] byCell = new PositionColumn[count];
         int[] firstCell = new int[COLUMNS];
-        boolean anyKnown = false;
-        boolean anyIdentifier = false;
         int known = 0;
         for (int i = 0; i < count; i++) {
             String name = i < cells.length ? stripBom(cells[i].strip()) : "";
@@ -121,7 +133,6 @@ final class PositionRows {
             Optional<PositionColumn> column = PositionColumn.byHeader(name);
             if (column.isPresent()) {
                 PositionColumn c = column.get();
-                anyKnown = true;
                 if (firstCell[c.ordinal()] != 0) {
                     findings.error(line, c.fileName(), ErrorKind.DUPLICATE_COLUMN, "Column '" + c.fileName()
                             + "' appears twice in the header (columns " + firstCell[c.ordinal()] + " and " + (i + 1)
@@ -132,18 +143,11 @@ final class PositionRows {
                     known |= 1 << c.ordinal();
                 }
             } else if (ClientIdentifierGuard.isIdentifyingColumn(name)) {
-                anyIdentifier = true;
                 findings.error(line, name, ErrorKind.CLIENT_IDENTIFIER, "Column '" + name
                         + "' looks like it identifies a client or an account: " + ClientIdentifierGuard.ADVICE);
             } else {
                 findings.error(line, name, ErrorKind.UNKNOWN_COLUMN, unknownColumnMessage(name));
             }
-        }
-        if (!anyKnown && !anyIdentifier) {
-            findings.error(line, null, ErrorKind.MISSING_COLUMN, "Line " + line + " is not a header row: none of its"
-                    + " cells names a column. The first row must name the columns: " + PositionColumn.headerLine()
-                    + ".");
-            return null;
         }
         for (PositionColumn c : PositionColumn.all()) {
             if (c.required() && (known & (1 << c.ordinal())) == 0) {
@@ -199,13 +203,9 @@ final class PositionRows {
             return false;
         }
         int bad = skip | missingRequiredMask;
-        absent = 0;
         for (int i = 0; i < COLUMNS; i++) {
             String raw = cells[i];
-            values[i] = raw == null ? "" : raw.strip();
-            if (raw == null) {
-                absent |= 1 << i;
-            }
+            values[i] = raw == null ? "" : CellParser.strip(raw);
             if (raw == null || (bad & (1 << i)) != 0) {
                 continue;
             }
@@ -228,9 +228,10 @@ final class PositionRows {
                 }
             }
         }
-        int[] badHolder = {bad};
-        Position position = toPosition(line, badHolder);
-        bad = badHolder[0];
+        rowLine = line;
+        rowBad = bad;
+        Position position = toPosition();
+        bad = rowBad;
         for (FieldError e : PositionValidator.validate(List.of(position))) {
             Optional<PositionColumn> c = PositionColumn.byJsonName(e.field());
             if (c.isPresent() && (bad & (1 << c.get().ordinal())) != 0) {
@@ -285,88 +286,85 @@ final class PositionRows {
         }
     }
 
-    private Position toPosition(int line, int[] bad) {
-        CellParser.Problems problems = problemsFor(line, bad);
-        String positionId = text(PositionColumn.POSITION_ID, bad[0]);
-        Account account = code(PositionColumn.ACCOUNT, Account.class, bad, problems);
-        InstrumentType type = code(PositionColumn.INSTRUMENT_TYPE, InstrumentType.class, bad, problems);
-        String symbol = text(PositionColumn.SYMBOL, bad[0]);
-        String underlying = text(PositionColumn.UNDERLYING, bad[0]);
-        BigDecimal quantity = decimal(PositionColumn.QUANTITY, bad, problems);
-        BigDecimal multiplier = decimal(PositionColumn.MULTIPLIER, bad, problems);
-        BigDecimal price = decimal(PositionColumn.PRICE, bad, problems);
-        BigDecimal underlyingPrice = decimal(PositionColumn.UNDERLYING_PRICE, bad, problems);
-        OptionType optionType = optionType(bad, problems);
-        BigDecimal strike = decimal(PositionColumn.STRIKE, bad, problems);
-        LocalDate expiry = date(PositionColumn.EXPIRY, bad, problems);
-        BigDecimal impliedVol = decimal(PositionColumn.IMPLIED_VOL, bad, problems);
-        BigDecimal dv01 = decimal(PositionColumn.DV01, bad, problems);
-        String currency = isBad(absent, PositionColumn.CURRENCY)
-                ? Position.USD
-                : text(PositionColumn.CURRENCY, bad[0]);
-        if (currency != null) {
+    /** Line of the row being converted, and bit per column ordinal whose cell has an error. */
+    private int rowLine;
+    private int rowBad;
+    /** The column being parsed, which {@link #cellProblems} reports against. */
+    private PositionColumn current;
+    private final CellParser.Problems cellProblems = this::cellProblem;
+
+    private void cellProblem(ErrorKind kind, String message) {
+        findings.error(rowLine, label(current), kind, message);
+        rowBad |= 1 << current.ordinal();
+    }
+
+    private Position toPosition() {
+        String positionId = text(PositionColumn.POSITION_ID);
+        Account account = code(PositionColumn.ACCOUNT, Account.class);
+        InstrumentType type = code(PositionColumn.INSTRUMENT_TYPE, InstrumentType.class);
+        String symbol = text(PositionColumn.SYMBOL);
+        String underlying = text(PositionColumn.UNDERLYING);
+        BigDecimal quantity = decimal(PositionColumn.QUANTITY);
+        BigDecimal multiplier = decimal(PositionColumn.MULTIPLIER);
+        BigDecimal price = decimal(PositionColumn.PRICE);
+        BigDecimal underlyingPrice = decimal(PositionColumn.UNDERLYING_PRICE);
+        OptionType optionType = optionType();
+        BigDecimal strike = decimal(PositionColumn.STRIKE);
+        LocalDate expiry = date(PositionColumn.EXPIRY);
+        BigDecimal impliedVol = decimal(PositionColumn.IMPLIED_VOL);
+        BigDecimal dv01 = decimal(PositionColumn.DV01);
+        String currency = text(PositionColumn.CURRENCY);
+        if (currency != null && !currency.equals(Position.USD)) {
             currency = currency.toUpperCase(Locale.ROOT);
         }
         return new Position(positionId, account, type, symbol, underlying, quantity, multiplier, price,
                 underlyingPrice, optionType, strike, expiry, impliedVol, dv01, currency);
     }
 
-    /** The problems of one cell go to the findings under that cell's column, and mark it bad. */
-    private CellParser.Problems problemsFor(int line, int[] bad) {
-        return new CellParser.Problems() {
-            @Override
-            public void add(ErrorKind kind, String message) {
-                findings.error(line, label(current), kind, message);
-                bad[0] |= 1 << current.ordinal();
-            }
-        };
-    }
-
-    /** The column being parsed, for {@link #problemsFor}. */
-    private PositionColumn current;
-
-    private String text(PositionColumn c, int bad) {
+    private String text(PositionColumn c) {
         String v = values[c.ordinal()];
-        return v.isEmpty() || isBad(bad, c) ? null : v;
+        return v.isEmpty() || isBad(rowBad, c) ? null : v;
     }
 
-    private BigDecimal decimal(PositionColumn c, int[] bad, CellParser.Problems problems) {
-        if (isBad(bad[0], c)) {
+    private BigDecimal decimal(PositionColumn c) {
+        if (isBad(rowBad, c)) {
             return null;
         }
         current = c;
-        return CellParser.decimal(values[c.ordinal()], label(c), problems);
+        return CellParser.decimal(values[c.ordinal()], label(c), cellProblems);
     }
 
-    private LocalDate date(PositionColumn c, int[] bad, CellParser.Problems problems) {
-        if (isBad(bad[0], c)) {
+    private LocalDate date(PositionColumn c) {
+        if (isBad(rowBad, c)) {
             return null;
         }
         current = c;
-        return CellParser.date(values[c.ordinal()], label(c), problems);
+        return CellParser.date(values[c.ordinal()], label(c), cellProblems);
     }
 
-    private <E extends Enum<E>> E code(PositionColumn c, Class<E> type, int[] bad, CellParser.Problems problems) {
-        if (isBad(bad[0], c)) {
+    private <E extends Enum<E>> E code(PositionColumn c, Class<E> type) {
+        if (isBad(rowBad, c)) {
             return null;
         }
         current = c;
-        return CellParser.code(values[c.ordinal()], type, label(c), problems);
+        return CellParser.code(values[c.ordinal()], type, label(c), cellProblems);
     }
 
-    private OptionType optionType(int[] bad, CellParser.Problems problems) {
+    private OptionType optionType() {
         String v = values[PositionColumn.OPTION_TYPE.ordinal()];
-        if (v.equalsIgnoreCase("C")) {
-            return isBad(bad[0], PositionColumn.OPTION_TYPE) ? null : OptionType.CALL;
+        if (v.length() == 1 && !isBad(rowBad, PositionColumn.OPTION_TYPE)) {
+            if (v.equalsIgnoreCase("C")) {
+                return OptionType.CALL;
+            }
+            if (v.equalsIgnoreCase("P")) {
+                return OptionType.PUT;
+            }
         }
-        if (v.equalsIgnoreCase("P")) {
-            return isBad(bad[0], PositionColumn.OPTION_TYPE) ? null : OptionType.PUT;
-        }
-        return code(PositionColumn.OPTION_TYPE, OptionType.class, bad, problems);
+        return code(PositionColumn.OPTION_TYPE, OptionType.class);
     }
 
     private void warnAboutFormulaText(int line, int bad) {
-        for (PositionColumn c : List.of(PositionColumn.POSITION_ID, PositionColumn.SYMBOL, PositionColumn.UNDERLYING)) {
+        for (PositionColumn c : TEXT_COLUMNS) {
             String v = values[c.ordinal()];
             if (!v.isEmpty() && !isBad(bad, c) && SafeText.startsLikeFormula(v)) {
                 findings.warning(new UploadWarning(line, label(c), "The value starts with '" + v.charAt(0)
