@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,11 +55,7 @@ public class ConsultationService {
     public ConsultationView create(ConsultationInput in) {
         Consultation c = new Consultation();
         Validation v = new Validation();
-        String slug = v.matching("slug", in.slug(), true, 80, SLUG, "lower-case words joined by '-', e.g. sec-cftc-2026-portfolio-margining");
-        if (slug != null && !v.has("slug") && Consultation.findBySlug(slug).isPresent()) {
-            v.error("slug", "Another consultation already uses " + slug + ".");
-        }
-        c.slug = slug;
+        c.slug = checkNewSlug(in.slug(), v);
         copy(in, c, v);
         v.throwIfAny();
         Instant now = clock.instant();
@@ -67,6 +64,32 @@ public class ConsultationService {
         c.persist();
         audit.record("CONSULTATION_CREATE", "consultation", c.id, null, details(c), "Created " + c.slug);
         return view(c, Audience.ADMIN);
+    }
+
+    /**
+     * Every problem {@link #create} (or, with {@code creating} false, {@link #update}) would find in
+     * {@code in}, without writing anything: lets a form report all its errors at once, even when some
+     * fields could not be parsed.
+     */
+    @Transactional
+    public Map<String, String> problems(ConsultationInput in, boolean creating) {
+        Validation v = new Validation();
+        Consultation scratch = new Consultation();
+        if (creating) {
+            checkNewSlug(in.slug(), v);
+        } else {
+            v.text("reason", in.reason(), true, 2000);
+        }
+        copy(in, scratch, v);
+        return v.errors();
+    }
+
+    private static String checkNewSlug(String value, Validation v) {
+        String slug = v.matching("slug", value, true, 80, SLUG, "lower-case words joined by '-', e.g. sec-cftc-2026-portfolio-margining");
+        if (slug != null && !v.has("slug") && Consultation.findBySlug(slug).isPresent()) {
+            v.error("slug", "Another consultation already uses " + slug + ".");
+        }
+        return slug;
     }
 
     /** Edits the descriptive fields, the late-comment policy and the proposals; the slug stays. */

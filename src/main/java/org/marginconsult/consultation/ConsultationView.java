@@ -83,6 +83,16 @@ public record ConsultationView(
     public record ProposalView(String id, String title) {
     }
 
+    /** The summary split into paragraphs at blank lines, for pages. */
+    public List<String> summaryParagraphs() {
+        return java.util.Arrays.stream(summary.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** "Securities and Exchange Commission and Commodity Futures Trading Commission". */
+    public String agencyNames() {
+        return String.join(" and ", agencies.stream().map(Agency::fullName).toList());
+    }
+
     public boolean hasProvisionalQuestions() {
         return sections.stream().flatMap(s -> s.questions().stream()).anyMatch(QuestionView::provisional);
     }

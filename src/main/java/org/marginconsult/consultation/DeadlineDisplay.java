@@ -84,6 +84,11 @@ public final class DeadlineDisplay {
         return String.join(" and ", parts);
     }
 
+    /** Time left to comment: until the end of the closing second ({@code closesAt} + 1 s). */
+    public static String left(Instant now, Instant closesAt) {
+        return closesAt == null ? "" : remaining(now, closesAt.plusSeconds(1));
+    }
+
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
     }

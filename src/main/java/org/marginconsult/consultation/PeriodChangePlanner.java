@@ -53,6 +53,9 @@ final class PeriodChangePlanner {
                 closesAt = at(closingDate, time);
                 overridden |= !closesAt.equals(computed.closesAt());
                 opensAt = CommentPeriodCalculator.startOfDayEastern(publishedOn);
+                if (!closesAt.isAfter(opensAt)) {
+                    v.error("closingDate", "The period must close after it opens (" + DeadlineDisplay.eastern(opensAt) + ").");
+                }
             }
             case EXTEND -> {
                 LocalDate closingDate = required(v, "closingDate", r.closingDate(), "the new closing date");

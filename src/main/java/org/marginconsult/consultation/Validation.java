@@ -40,8 +40,8 @@ final class Validation {
         return errors.containsKey(field);
     }
 
-    boolean ok() {
-        return errors.isEmpty();
+    Map<String, String> errors() {
+        return new LinkedHashMap<>(errors);
     }
 
     void throwIfAny() {

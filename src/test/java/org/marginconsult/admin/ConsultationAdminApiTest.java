@@ -172,6 +172,16 @@ class ConsultationAdminApiTest {
     }
 
     @Test
+    void aClosingDateBeforeThePublicationIsRefusedWithoutWritingAnything() {
+        long id = ConsultationFixtures.createDraft("close-before-open");
+
+        changePeriod(id, "publish", body("citation", "91 FR 40000", "reason", "Typo", "publishedOn", "2026-06-30",
+                "periodDays", 60, "closingDate", "2026-06-29", "overrideReason", "As printed")).statusCode(400)
+                .body("fields.closingDate", containsString("must close after it opens"));
+        asAdmin().get("/api/v1/admin/consultations/" + id).then().body("commentPeriod.events", hasSize(0));
+    }
+
+    @Test
     void oneSecondBeforeTheCloseItIsOpenAndOneSecondAfterItIsClosed() {
         long id = ConsultationFixtures.published("edge", PUBLISHED, 60);
 

@@ -129,9 +129,10 @@ public class ConsultationSeeder {
                 new Identifiers(new Sec(null, null, null), new Cftc(null), new FederalRegister(null, null),
                         "https://www.sec.gov/newsroom/press-releases/2026-59"),
                 request.publishedOn(), request.periodDays(), LateCommentPolicy.REJECT,
-                List.of(new ProposalView("A-full-offset", "Proposal A: full offset within risk groups across accounts"),
-                        new ProposalView("B-80pct-capped", "Proposal B: 80% offset, savings capped"),
-                        new ProposalView("C-conservative", "Proposal C: conservative offsets with add-ons and a floor")),
+                // Titles as the engine's parameter documents give them (src/main/resources/margin/proposals).
+                List.of(new ProposalView("A-full-offset", "One grid per risk group, full offset across accounts"),
+                        new ProposalView("B-80pct-capped", "Full offset with savings capped at 80% of the siloed requirement"),
+                        new ProposalView("C-conservative", "Wider stressed grids, half offset, concentration add-on, 50% floor")),
                 null, null));
         periods.apply(c.id(), PeriodAction.PUBLISH, new PeriodRequest(
                 "SEC Press Release 2026-59 (Federal Register citation to be recorded by correction)",
