@@ -44,8 +44,4 @@ public interface ImpactConfig {
     /** Positions kept per worst scenario for the drill-down, largest loss first. */
     @WithDefault("25")
     int topContributors();
-
-    /** Risk-free rate for option revaluation. */
-    @WithDefault("0.04")
-    double riskFreeRate();
 }

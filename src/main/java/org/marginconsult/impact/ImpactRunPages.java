@@ -74,7 +74,7 @@ public class ImpactRunPages {
     ImpactWorker worker;
 
     @Inject
-    ProposalCatalog catalog;
+    MarginCatalog catalog;
 
     @GET
         @Produces(MediaType.TEXT_HTML)
@@ -86,12 +86,13 @@ public class ImpactRunPages {
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form(@QueryParam("portfolio") Long portfolio, @QueryParam("consultation") Long consultation) {
-        return form(new RunForm(portfolio, consultation, List.copyOf(ProposalCatalog.SEEDED), "STRATEGY_BASED"),
+        return form(new RunForm(portfolio, consultation, List.copyOf(catalog.proposals().keySet()), "STRATEGY_BASED"),
                 Map.of(), null);
     }
 
     private TemplateInstance form(RunForm form, Map<String, String> errors, String message) {
-        return Templates.form(runs.portfolios(), runs.consultations(), catalog.proposals(), form, errors, message);
+        return Templates.form(runs.portfolios(), runs.consultations(), List.copyOf(catalog.proposals().values()), form, errors,
+                message);
     }
 
     @POST

@@ -38,7 +38,7 @@ public class ImpactRunService {
     ImpactSources sources;
 
     @Inject
-    ProposalCatalog catalog;
+    MarginCatalog catalog;
 
     @Inject
     ImpactConfig config;
@@ -85,7 +85,7 @@ public class ImpactRunService {
         } else {
             for (String p : proposals) {
                 if (catalog.proposal(p).isEmpty()) {
-                    errors.put("proposals", "Unknown proposal " + p + "; known: " + String.join(", ", ProposalCatalog.SEEDED) + ".");
+                    errors.put("proposals", "Unknown proposal " + p + "; known: " + String.join(", ", catalog.proposals().keySet()) + ".");
                 } else if (consultation != null && !consultation.proposalIds().contains(p)) {
                     errors.put("proposals", "Consultation " + consultation.id() + " does not consult on " + p
                             + "; it consults on " + String.join(", ", consultation.proposalIds()) + ".");

@@ -48,7 +48,10 @@ public class ImpactWorker {
     ImpactSources sources;
 
     @Inject
-    ProposalCatalog catalog;
+    MarginCatalog catalog;
+
+    @Inject
+    MarginConfig margin;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String engineVersion;
@@ -187,8 +190,8 @@ public class ImpactWorker {
     }
 
     ImpactCalculator calculator() {
-        return new ImpactCalculator(catalog.referenceData(), new Rates(config.riskFreeRate()), engineVersion,
-                catalog::securitiesMethodology,
+        return new ImpactCalculator(catalog.referenceData(), new Rates(margin.riskFreeRate()), engineVersion,
+                SecuritiesRegime::methodology,
                 new ImpactCalculator.CollateralSchedules(HaircutSchedules.sec15c3_1(),
                         HaircutSchedules.prudentialSwaps(), HaircutSchedules.harmonisedProposal()),
                 config.sensitivitySteps(), config.topContributors());

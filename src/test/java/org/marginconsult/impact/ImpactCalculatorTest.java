@@ -21,12 +21,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 class ImpactCalculatorTest {
 
-    static final ProposalCatalog CATALOG = new ProposalCatalog();
+    static final MarginCatalog CATALOG = ImpactFixtures.catalog();
+    static final List<CrossMarginProposal> PROPOSALS = List.copyOf(CATALOG.proposals().values());
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     ImpactResult run(List<Position> positions) {
         return ImpactFixtures.calculator(CATALOG).calculate(ImpactFixtures.input(positions),
-                SecuritiesRegime.PORTFOLIO_MARGIN, CATALOG.proposals(), (p, s) -> { });
+                SecuritiesRegime.PORTFOLIO_MARGIN, PROPOSALS, (p, s) -> { });
     }
 
     @Test
@@ -114,10 +115,10 @@ class ImpactCalculatorTest {
     void underStrategyBasedTheWholeSampleIncludingCashTreasuriesIsMarginedAndReproducible() throws Exception {
         ImpactResult first = ImpactFixtures.calculator(CATALOG).calculate(
                 ImpactFixtures.input(ImpactFixtures.allSamplePositions()), SecuritiesRegime.STRATEGY_BASED,
-                CATALOG.proposals(), (p, s) -> { });
+                PROPOSALS, (p, s) -> { });
         ImpactResult second = ImpactFixtures.calculator(CATALOG).calculate(
                 ImpactFixtures.input(ImpactFixtures.allSamplePositions()), SecuritiesRegime.STRATEGY_BASED,
-                CATALOG.proposals(), (p, s) -> { });
+                PROPOSALS, (p, s) -> { });
         assertEquals("STRATEGY_BASED", first.provenance().methodologies().get(0).id());
         assertTrue(first.today().byAccount().get("SECURITIES").signum() > 0);
         assertEquals(JSON.writeValueAsString(first), JSON.writeValueAsString(second));

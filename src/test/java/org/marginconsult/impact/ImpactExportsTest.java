@@ -17,7 +17,7 @@ class ImpactExportsTest {
 
     static final ImpactResult RESULT = ImpactFixtures.calculator(ImpactCalculatorTest.CATALOG).calculate(
             ImpactFixtures.input(ImpactFixtures.samplePositions()), SecuritiesRegime.PORTFOLIO_MARGIN,
-            ImpactCalculatorTest.CATALOG.proposals(), (p, s) -> { });
+            ImpactCalculatorTest.PROPOSALS, (p, s) -> { });
 
     @Test
     void textThatASpreadsheetWouldEvaluateGetsALeadingApostrophe() {

@@ -77,9 +77,30 @@ public final class ImpactFixtures {
                 new CollateralItem("C3", Account.FUTURES, CollateralKind.BTC, new BigDecimal("250000"), null, null));
     }
 
-    public static ImpactCalculator calculator(ProposalCatalog catalog) {
+    /** The application's catalog of reference data and proposals, with its default settings. */
+    public static MarginCatalog catalog() {
+        return new MarginCatalog(new MarginConfig() {
+            @Override
+            public String referenceData() {
+                return "margin/reference-data-v1.csv";
+            }
+
+            @Override
+            public List<String> proposals() {
+                return List.of("A-full-offset", "B-80pct-capped", "C-conservative");
+            }
+
+            @Override
+            public double riskFreeRate() {
+                return 0.04;
+            }
+        }, new com.fasterxml.jackson.databind.ObjectMapper().registerModule(
+                new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()));
+    }
+
+    public static ImpactCalculator calculator(MarginCatalog catalog) {
         return new ImpactCalculator(catalog.referenceData(), new Rates(0.04), "test",
-                catalog::securitiesMethodology,
+                SecuritiesRegime::methodology,
                 new ImpactCalculator.CollateralSchedules(HaircutSchedules.sec15c3_1(),
                         HaircutSchedules.prudentialSwaps(), HaircutSchedules.harmonisedProposal()),
                 5, 25);

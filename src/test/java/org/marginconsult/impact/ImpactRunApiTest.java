@@ -36,7 +36,6 @@ class ImpactRunApiTest {
             List.of("A-full-offset", "B-80pct-capped", "C-conservative"), "securitiesRegime", "PORTFOLIO_MARGIN");
 
     static Long pmPortfolio;
-    static Long withTreasuries;
 
     @Inject
     ImpactWorker worker;
@@ -106,15 +105,25 @@ class ImpactRunApiTest {
         return pmPortfolio;
     }
 
-    static synchronized long withTreasuries() {
-        if (withTreasuries == null) {
-            withTreasuries = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
-                    .queryParam("label", "Impact test book with Treasuries").queryParam("asOf", "2026-11-20")
-                    .queryParam("firmCategory", "BROKER_DEALER").body(sampleCsv(true))
-                    .when().post("/api/v1/portfolios")
-                    .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    /**
+     * A run whose portfolio is deleted between the request and the computation: it fails with its reason.
+     * Leaves the instance's worker claiming again.
+     */
+    static long runOfADeletedPortfolio(ImpactWorker worker) throws InterruptedException {
+        long portfolio = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
+                .queryParam("label", "Impact test book, deleted").queryParam("asOf", "2026-11-20")
+                .queryParam("firmCategory", "BROKER_DEALER").body(sampleCsv(true))
+                .when().post("/api/v1/portfolios")
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+        worker.stopClaiming();
+        try {
+            long run = submit("alice", portfolio, ALL_PROPOSALS);
+            given().auth().oauth2(Tokens.accessToken("alice")).when().delete("/api/v1/portfolios/" + portfolio)
+                    .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+            return run;
+        } finally {
+            worker.startClaiming();
         }
-        return withTreasuries;
     }
 
     static long submit(String user, long portfolio, Map<String, Object> body) {
@@ -169,11 +178,11 @@ class ImpactRunApiTest {
     }
 
     @Test
-    void aRunThatCannotBeMarginedFailsWithAReasonTheParticipantCanRead() throws Exception {
-        long id = submit("alice", withTreasuries(), ALL_PROPOSALS);
+    void aRunThatCannotBeComputedFailsWithAReasonTheParticipantCanRead() throws Exception {
+        long id = runOfADeletedPortfolio(worker);
         JsonNode failed = awaitFinished(id);
         assertEquals("FAILED", failed.get("status").asText());
-        assertTrue(failed.get("failureReason").asText().contains("TREASURY is not margined on FINRA 4210(g)"),
+        assertEquals("The portfolio of this run no longer exists (it was deleted after the run was requested).",
                 failed.get("failureReason").asText());
         assertTrue(failed.get("result").isNull());
     }

@@ -45,9 +45,9 @@ class ImpactRunPagesTest {
         return doneRun;
     }
 
-    static synchronized long failedRun() throws Exception {
+    synchronized long failedRun() throws Exception {
         if (failedRun == null) {
-            failedRun = ImpactRunApiTest.submit("alice", ImpactRunApiTest.withTreasuries(), ImpactRunApiTest.ALL_PROPOSALS);
+            failedRun = ImpactRunApiTest.runOfADeletedPortfolio(worker);
             assertEquals("FAILED", ImpactRunApiTest.awaitFinished(failedRun).get("status").asText());
         }
         return failedRun;
@@ -173,7 +173,7 @@ class ImpactRunPagesTest {
         long id = failedRun();
         given().accept("text/html").when().get("/impact-runs/" + id).then().statusCode(200)
                 .body(containsString("Impact run #" + id + " failed"))
-                .body(containsString("TREASURY is not margined on FINRA 4210(g)"));
+                .body(containsString("The portfolio of this run no longer exists"));
     }
 
     @Test
