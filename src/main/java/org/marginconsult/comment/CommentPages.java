@@ -45,7 +45,7 @@ public class CommentPages {
     /** One question of the editor with its answer as shown. */
     public record QuestionRow(String key, String number, String section, boolean sectionStart, String text,
             String answer, boolean confidential, String grounds, String summaryIds, List<ImpactSummaries.Table> tables,
-            String error) {
+            List<String> charts, String error) {
     }
 
     /** One attached file as the editor lists it. */
@@ -256,8 +256,10 @@ public class CommentPages {
             String grounds = typed.map(DraftEdit.AnswerInput::grounds).orElse(stored.map(a -> a.grounds).orElse(""));
             List<Long> ids = d.impactLinks.stream().filter(l -> l.questionKey.equals(q.key())).map(l -> l.summaryId).sorted().toList();
             List<ImpactSummaries.Table> tables = new ArrayList<>();
+            List<String> charts = new ArrayList<>();
             if (impact.isResolvable()) {
                 ids.forEach(sid -> impact.get().find(sid, d.firm).ifPresent(tables::add));
+                ids.forEach(sid -> impact.get().chart(sid, d.firm).ifPresent(c -> charts.add(c.svg())));
             }
             String section = q.sectionNumber() + ". " + q.sectionTitle();
             String error = errors.get("answers." + q.key()) != null ? errors.get("answers." + q.key())
@@ -265,7 +267,7 @@ public class CommentPages {
                     : errors.get("summaries." + q.key());
             rows.add(new QuestionRow(q.key(), q.number(), section, !section.equals(lastSection), q.text(), answer,
                     confidential, grounds == null ? "" : grounds,
-                    String.join(", ", ids.stream().map(String::valueOf).toList()), tables, error));
+                    String.join(", ", ids.stream().map(String::valueOf).toList()), tables, charts, error));
             lastSection = section;
         }
         List<AttachmentRow> files = view.attachments().stream()

@@ -15,8 +15,6 @@ import org.marginconsult.security.CurrentUser;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -465,11 +463,5 @@ public class CommentService implements UnsubmittedDrafts {
         List<String> firms = CommentDraft.find("select distinct d.firm from CommentDraft d where d.consultationId = ?1 "
                 + "and d.status = ?2", consultationId, CommentDraft.Status.DRAFT).project(String.class).list();
         return Set.copyOf(firms);
-    }
-
-    static List<String> names(Collection<Attachment> files) {
-        List<String> names = new ArrayList<>();
-        files.forEach(f -> names.add(f.fileName));
-        return names;
     }
 }

@@ -1,5 +1,7 @@
 package org.marginconsult.comment;
 
+import org.marginconsult.web.SvgCharts;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -20,4 +22,9 @@ public interface ImpactSummaries {
 
     /** The firm's summaries on a consultation, newest first, for the picker on the draft page. */
     List<Table> ofFirm(long consultationId, String firm);
+
+    /** A chart of the summary (SVG with its text alternative), if this implementation draws one. */
+    default Optional<SvgCharts.Chart> chart(long summaryId, String firm) {
+        return Optional.empty();
+    }
 }

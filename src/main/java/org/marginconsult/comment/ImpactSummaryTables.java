@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.marginconsult.impact.ImpactSummaryService;
 import org.marginconsult.impact.SummaryContent;
+import org.marginconsult.web.SvgCharts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,6 +43,27 @@ public class ImpactSummaryTables implements ImpactSummaries {
         return summaries.summariesOf(firm).stream()
                 .filter(s -> s.consultationId() == null || s.consultationId() == consultationId)
                 .map(ImpactSummaryTables::table).toList();
+    }
+
+    /** Margin today and under each proposal, as grouped bars. */
+    @Override
+    @Transactional
+    public Optional<SvgCharts.Chart> chart(long summaryId, String firm) {
+        return summaries.summaryOf(firm, summaryId).map(s -> {
+            SummaryContent c = s.content();
+            List<String> categories = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            categories.add("Today");
+            values.add(c.today().total().doubleValue());
+            for (SummaryContent.ProposalDelta p : c.proposals()) {
+                categories.add(p.title());
+                values.add(p.total() == null ? 0 : p.total().doubleValue());
+            }
+            return SvgCharts.groupedBars("summary-" + s.id(), "Impact summary " + s.id() + ": margin today and under each proposal",
+                    "Total margin requirement in US dollars, today (siloed accounts) and under each proposal.", categories,
+                    List.of(new SvgCharts.Series("Margin (USD)", values)),
+                    v -> new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(v));
+        });
     }
 
     static Table table(ImpactSummaryService.Summary s) {

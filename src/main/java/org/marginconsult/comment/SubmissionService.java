@@ -212,14 +212,14 @@ public class SubmissionService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Receipt issueReceipt(long submissionId) {
-        int issued = Receipt.getEntityManager().createNativeQuery("insert into comment_receipt (submission_id, "
+        Receipt.getEntityManager().createNativeQuery("insert into comment_receipt (submission_id, "
                 + "tracking_number, issued_at) select id, tracking_number, ?1 from comment_submission where id = ?2 "
                 + "on conflict (submission_id) do nothing")
                 .setParameter(1, clock.instant().atOffset(java.time.ZoneOffset.UTC))
                 .setParameter(2, submissionId).executeUpdate();
         Receipt r = Receipt.findById(submissionId);
         if (r == null) {
-            throw new NotFoundException("No submission " + submissionId + " (" + issued + " receipts issued)");
+            throw new NotFoundException("No submission " + submissionId);
         }
         return r;
     }

@@ -54,6 +54,9 @@ class CommentApiTest {
     @Inject
     CommentService comments;
 
+    @Inject
+    ImpactSummaries summaries;
+
     @BeforeEach
     void inThePeriod() {
         clock.set(DURING);
@@ -317,6 +320,9 @@ class CommentApiTest {
         assertTrue(publicDoc.contains("\"impact\":[{\"id\":" + summary), publicDoc);
         assertTrue(publicDoc.contains("Margin today versus 1 proposal"), publicDoc);
         assertTrue(publicDoc.contains("B-80pct-capped"), publicDoc);
+        String chart = summaries.chart(summary, "firm-a").orElseThrow().svg();
+        assertTrue(chart.startsWith("<svg") && chart.contains("Today"), chart);
+        assertTrue(summaries.chart(summary, "firm-b").isEmpty(), "never another firm's summary");
     }
 
     @Test
