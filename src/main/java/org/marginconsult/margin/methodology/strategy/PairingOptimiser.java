@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * {@link MinCostFlow}: each unit of flow from the source to the sink is one pairing, and its cost is
  * the pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads run through a grid of (expiry, strike) nodes per option type. Moving up a strike is free,
- * moving down costs the strike difference x multiplier, so a path from a long to a short costs exactly
- * the spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess).
- * Moving between expiry layers only goes from the long's expiry towards earlier ones, so a long always
- * expires at or after the short it covers.</li>
+ * <li>Spreads are arcs from each long call to each short call it may cover (and from each short put to
+ * each long put that may cover it): the long expires at or after the short, and the arc costs the
+ * spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess) plus
+ * what paying the long in full adds, less the short's uncovered requirement. Arcs that would save
+ * nothing are left out, which keeps the network sparse where strikes are far apart.</li>
  * <li>Straddles run through two chains of the shorts ordered by uncovered requirement: one where the put
  * is the larger requirement (enter at the put, pay it, walk down, pay the call's premium) and one where
  * the call is (pay the put's premium, walk up, pay the call's requirement), so a pair costs
@@ -353,15 +353,9 @@ final class PairingOptimiser {
                     shortPut |= l.isShort();
                 }
             }
-            Grid calls = longCall && shortCall ? new Grid(legs, LegKind.CALL, optimistic) : null;
-            Grid puts = longPut && shortPut ? new Grid(legs, LegKind.PUT, optimistic) : null;
-            boolean straddles = shortCall && shortPut;
-            boolean covers = stock != null && stockUnits > 0 && shortCall;
+            boolean straddles = !optimistic && shortCall && shortPut;
+            boolean covers = !optimistic && stock != null && stockUnits > 0 && shortCall;
             int nodes = n;
-            int callBase = nodes;
-            nodes += calls == null ? 0 : calls.size();
-            int putBase = nodes;
-            nodes += puts == null ? 0 : puts.size();
             TreeSet<Long> requirementLevels = new TreeSet<>();
             long[] uncoveredMicros = new long[n];
             for (int i = 0; i < n; i++) {
@@ -382,11 +376,8 @@ final class PairingOptimiser {
             int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
             aloneArc = new int[n];
-            if (calls != null) {
-                calls.addArcs(flow, callBase);
-            }
-            if (puts != null) {
-                puts.addArcs(flow, putBase);
+            if (longCall && shortCall || longPut && shortPut) {
+                addSpreadArcs(uncoveredMicros, optimistic);
             }
             if (straddles) {
                 for (int r = 1; r < levels.length; r++) {
@@ -410,16 +401,10 @@ final class PairingOptimiser {
                     flow.supply(v, q);
                     supplies += q;
                     aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
-                    if (calls != null) {
-                        flow.addArc(v, callBase + calls.index(l), q, micros(spreadSurcharge(l)));
-                    }
                 } else if (l.isCall()) {
                     flow.supply(v, -q);
                     aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
                     demands += q;
-                    if (calls != null) {
-                        flow.addArc(callBase + calls.index(l), v, q, -nakedSaving);
-                    }
                     if (straddles) {
                         int r = rank(levels, uncoveredMicros[v]);
                         flow.addArc(putLargerBase + r, v, q, micros(premium(l)) - nakedSaving);
@@ -434,9 +419,6 @@ final class PairingOptimiser {
                     flow.supply(v, q);
                     supplies += q;
                     aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
-                    if (puts != null) {
-                        flow.addArc(v, putBase + puts.index(l), q, -nakedSaving);
-                    }
                     if (straddles) {
                         int r = rank(levels, uncoveredMicros[v]);
                         flow.addArc(v, putLargerBase + r, q, 0);
@@ -446,14 +428,56 @@ final class PairingOptimiser {
                     flow.supply(v, -q);
                     aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
                     demands += q;
-                    if (puts != null) {
-                        flow.addArc(putBase + puts.index(l), v, q, micros(spreadSurcharge(l)));
-                    }
                 }
             }
             flow.supply(aloneSink, -supplies);
             flow.supply(aloneSource, demands);
             flow.addArc(aloneSource, aloneSink, MinCostFlow.INFINITE, 0);
+        }
+
+        /**
+         * One arc from each long to each short of its type that it may cover (same type, long expiring at or
+         * after the short), costing the spread's maximum loss plus the long's paid-in-full surcharge less the
+         * short's uncovered requirement. Arcs that cost nothing or more are left out: a pairing that saves
+         * nothing is never needed, since both legs can always stand alone. An optimistic network prices
+         * every same-expiry spread at (next to) nil, narrower spreads first, and has no calendars.
+         */
+        private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic) {
+            int n = legs.size();
+            for (int l = 0; l < n; l++) {
+                Leg lo = legs.get(l);
+                if (lo.isShort()) {
+                    continue;
+                }
+                long surcharge = micros(spreadSurcharge(lo));
+                for (int sh = 0; sh < n; sh++) {
+                    Leg so = legs.get(sh);
+                    if (!so.isShort() || so.kind() != lo.kind() || lo.expiry().isBefore(so.expiry())) {
+                        continue;
+                    }
+                    long cost;
+                    if (optimistic) {
+                        if (!lo.expiry().equals(so.expiry())) {
+                            continue;
+                        }
+                        cost = Math.abs(l - sh) + surcharge - uncoveredMicros[sh];
+                    } else {
+                        double width = lo.isCall() ? lo.strike().doubleValue() - so.strike().doubleValue()
+                                : so.strike().doubleValue() - lo.strike().doubleValue();
+                        cost = micros(Math.max(0, width) * lo.multiplier().doubleValue()) + surcharge
+                                - uncoveredMicros[sh];
+                        if (cost >= 0) {
+                            continue;
+                        }
+                    }
+                    long cap = Math.min(lo.contracts(), so.contracts());
+                    if (lo.isCall()) {
+                        flow.addArc(l, sh, cap, cost);
+                    } else {
+                        flow.addArc(sh, l, cap, cost);
+                    }
+                }
+            }
         }
 
         int solve() {
@@ -559,77 +583,6 @@ final class PairingOptimiser {
                 }
             }
             return lo;
-        }
-    }
-
-    /**
-     * The (expiry, strike) nodes of one option type. Calls flow from a long's later expiry towards the
-     * short's earlier one; puts flow from the short towards the long's later expiry.
-     */
-    private final class Grid {
-        private final LegKind kind;
-        private final List<java.time.LocalDate> expiries;
-        private final List<BigDecimal> strikes;
-        private final BigDecimal multiplier;
-        private final boolean optimistic;
-
-        /**
-         * @param optimistic price every spread's maximum loss at (next to) nil: a micro-dollar a strike step
-         *                   down and as many micro-dollars an expiry step as there are strikes, so that
-         *                   same-expiry spreads, which can combine, come first and no cycle costs nothing
-         */
-        Grid(List<Leg> legs, LegKind kind, boolean optimistic) {
-            this.kind = kind;
-            this.optimistic = optimistic;
-            TreeSet<java.time.LocalDate> e = new TreeSet<>();
-            TreeSet<BigDecimal> k = new TreeSet<>();
-            BigDecimal m = null;
-            for (Leg l : legs) {
-                if (l.kind() == kind) {
-                    e.add(l.expiry());
-                    k.add(l.strike());
-                    m = l.multiplier();
-                }
-            }
-            expiries = new ArrayList<>(e);
-            strikes = new ArrayList<>(k);
-            multiplier = m;
-        }
-
-        int size() {
-            return expiries.size() * strikes.size();
-        }
-
-        int index(Leg l) {
-            int e = java.util.Collections.binarySearch(expiries, l.expiry());
-            int k = java.util.Collections.binarySearch(strikes, l.strike());
-            return e * strikes.size() + k;
-        }
-
-        void addArcs(MinCostFlow flow, int base) {
-            int nk = strikes.size();
-            long[] down = new long[nk];
-            for (int k = 1; k < nk; k++) {
-                down[k] = optimistic ? 1
-                        : micros(strikes.get(k).subtract(strikes.get(k - 1)).multiply(multiplier).doubleValue());
-            }
-            for (int e = 0; e < expiries.size(); e++) {
-                int row = base + e * nk;
-                for (int k = 1; k < nk; k++) {
-                    flow.addArc(row + k - 1, row + k, MinCostFlow.INFINITE, 0);
-                    flow.addArc(row + k, row + k - 1, MinCostFlow.INFINITE, down[k]);
-                }
-                long layer = optimistic ? nk : 0;
-                if (kind == LegKind.CALL && e > 0) {
-                    for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row - nk + k, MinCostFlow.INFINITE, layer);
-                    }
-                } else if (kind == LegKind.PUT && e + 1 < expiries.size()) {
-                    for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row + nk + k, MinCostFlow.INFINITE, layer);
-                    }
-                }
-            }
         }
     }
 
