@@ -47,6 +47,9 @@ public class PortfolioApi {
     @Inject
     UploadSpool spool;
 
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
+
     /** {@code 201} body: the new portfolio's id, its number of positions and its warnings. */
     public record Created(long id, String label, int version, int positions, List<UploadWarning> warnings,
             int warningCount) {
@@ -157,7 +160,10 @@ public class PortfolioApi {
                 .build();
     }
 
-    private static Response rejected(UploadRejectedException e) {
+    private Response rejected(UploadRejectedException e) {
+        if (e.overLimit()) {
+            UploadSpool.closeConnectionAfterResponse(routing);
+        }
         return Response.status(e.overLimit() ? 413 : 422).type(MediaType.APPLICATION_JSON)
                 .entity(new Rejected(e.errors(), e.errorCount())).build();
     }

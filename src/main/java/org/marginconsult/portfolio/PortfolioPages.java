@@ -70,13 +70,16 @@ public class PortfolioPages {
     PortfolioConfig config;
 
     @Inject
-    PortfolioReferenceData referenceData;
+    org.marginconsult.impact.MarginCatalog referenceData;
 
     @Inject
     SpreadsheetFiles spreadsheets;
 
     @Inject
     Clock clock;
+
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
 
     /** A row of the firm's list. */
     public record ListRow(long id, String label, int version, String asOf, String category, String positions,
@@ -169,6 +172,9 @@ public class PortfolioPages {
             PortfolioService.UploadOutcome outcome = portfolios.upload(metadata, spool.fromForm(file));
             return Response.seeOther(URI.create("/portfolios/" + outcome.portfolio().id + "?uploaded=1")).build();
         } catch (UploadRejectedException e) {
+            if (e.overLimit()) {
+                UploadSpool.closeConnectionAfterResponse(routing);
+            }
             return Response.status(e.overLimit() ? 413 : 422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.upload(view(metadata, e))).build();
         }
@@ -304,7 +310,7 @@ public class PortfolioPages {
         tables.add(table(p, PortfolioTotal.Dimension.INSTRUMENT_TYPE, "By instrument type", "Instrument type", key -> null));
         tables.add(table(p, PortfolioTotal.Dimension.RISK_GROUP, "By risk group", "Risk group", key -> null));
         tables.add(table(p, PortfolioTotal.Dimension.UNDERLYING, "By underlying", "Underlying", key -> {
-            var data = referenceData.data();
+            var data = referenceData.referenceData();
             return data.isKnown(key) ? data.resolve(key).description() : "not in reference data " + data.version();
         }));
         return tables;

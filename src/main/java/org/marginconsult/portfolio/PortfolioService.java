@@ -97,7 +97,7 @@ public class PortfolioService {
     PortfolioConfig config;
 
     @Inject
-    PortfolioReferenceData referenceData;
+    org.marginconsult.impact.MarginCatalog referenceData;
 
     /** The rules an upload is read with, apart from the as-of date. */
     public ReadRules rules(LocalDate asOf) {
@@ -152,11 +152,11 @@ public class PortfolioService {
             portfolio.firmCategory = metadata.firmCategory();
             portfolio.sourceFormat = file.format().name();
             portfolio.sourceName = sourceName(file.originalName());
-            portfolio.referenceDataVersion = referenceData.data().version();
+            portfolio.referenceDataVersion = referenceData.referenceData().version();
             portfolio.uploadedBy = user.username();
             portfolio.uploadedAt = clock.instant();
             portfolio.persist();
-            TotalsAccumulator totals = new TotalsAccumulator(referenceData.data());
+            TotalsAccumulator totals = new TotalsAccumulator(referenceData.referenceData());
             ReadResult result = store.copyIn(copy -> {
                 PositionCopyWriter writer = new PositionCopyWriter(copy, portfolio.id);
                 try {
@@ -205,7 +205,7 @@ public class PortfolioService {
     }
 
     private PositionReader reader() {
-        return new PositionReader(referenceData.data());
+        return new PositionReader(referenceData.referenceData());
     }
 
     private UploadRejectedException rejected(List<UploadError> metadataErrors, ReadResult result) {

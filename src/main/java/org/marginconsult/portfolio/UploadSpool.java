@@ -85,6 +85,17 @@ public class UploadSpool {
         return new PortfolioService.UploadFile(path, format, upload.fileName());
     }
 
+    /**
+     * Ends the connection once the current response is sent. A client that sends a body of unknown
+     * length past the limit would otherwise keep sending it, and the server keep reading it, forever.
+     */
+    static void closeConnectionAfterResponse(io.vertx.ext.web.RoutingContext routing) {
+        routing.response().putHeader("Connection", "close");
+        if (routing.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+            routing.addEndHandler(done -> routing.request().connection().close());
+        }
+    }
+
     static UploadRejectedException tooLarge(long limit) {
         return new UploadRejectedException(List.of(UploadError.ofFile(ErrorKind.FILE_TOO_LARGE,
                 Limits.tooLargeMessage(limit))), 1, true);

@@ -59,6 +59,13 @@ class SpreadsheetFilesTest {
 
     /** Numbers compared by value: the workbook stores 271.40 as the number 271.4. */
     static String canonical(Position p) {
-        return java.util.HexFormat.of().formatHex(org.marginconsult.margin.InputHash.positionsDigest(List.of(p)));
+        return String.join("|", p.positionId(), p.account().name(), p.instrumentType().name(), p.symbol(),
+                p.underlying(), n(p.quantity()), n(p.multiplier()), n(p.price()), n(p.underlyingPrice()),
+                String.valueOf(p.optionType()), n(p.strike()), String.valueOf(p.expiry()), n(p.impliedVol()),
+                n(p.dv01()), p.currency());
+    }
+
+    private static String n(java.math.BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 }
