@@ -59,6 +59,13 @@ class SpreadsheetFilesTest {
 
     /** Numbers compared by value: the workbook stores 271.40 as the number 271.4. */
     static String canonical(Position p) {
-        return org.marginconsult.margin.InputHash.canonical(p);
+        return String.join("|", p.positionId(), String.valueOf(p.account()), String.valueOf(p.instrumentType()),
+                p.symbol(), p.underlying(), n(p.quantity()), n(p.multiplier()), n(p.price()), n(p.underlyingPrice()),
+                String.valueOf(p.optionType()), n(p.strike()), String.valueOf(p.expiry()), n(p.impliedVol()),
+                n(p.dv01()), p.currency());
+    }
+
+    private static String n(java.math.BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
     }
 }
