@@ -83,8 +83,11 @@ public class ImpactWorker {
         return instanceId;
     }
 
-    /** Stops taking new runs (runs in progress finish); used to drain an instance. */
-    public void stopClaiming() {
+    /**
+     * Stops taking new runs (runs in progress finish); used to drain an instance. Waits for a claim in
+     * flight, so no run is claimed by this instance once this returns.
+     */
+    public synchronized void stopClaiming() {
         claiming = false;
     }
 
