@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
  * SHA-256 over a canonical form of a calculation's inputs, so that a result can be reproduced and two
  * results compared.
  *
- * <p>The canonical form is: a header line with the methodology id and version, the parameter set's id,
- * version and {@link ParameterSet#canonicalForm()}, and the valuation context (date, rate, reference
- * data version); then the positions, each encoded in a fixed field order (strings as UTF-8 prefixed by
+ * <p>The hash is SHA-256 over a header (the methodology id and version, the parameter set's id, version and
+ * {@link ParameterSet#canonicalForm()}, and the valuation context: date, rate, reference data version)
+ * followed by the SHA-256 of the positions' canonical form: the positions, each encoded in a fixed field order (strings as UTF-8 prefixed by
  * their length, enums by name, dates as epoch days, numbers as their unscaled value and scale after removing
  * trailing zeros, so 1.50 and 1.5 encode alike; a marker for an empty field), the positions sorted by a
  * 64-bit fingerprint of their encoding and then by the encoding itself. The order of the portfolio
@@ -50,11 +50,38 @@ public final class InputHash {
      */
     public static String of(List<Position> positions, VersionedId methodology, ParameterSet parameters,
             ValuationContext context) {
+        return of(positionsDigest(positions), methodology, parameters, context);
+    }
+
+    /**
+     * Hashes the inputs of one calculation whose positions were digested beforehand (several calculations
+     * on one portfolio share the digest).
+     *
+     * @param positionsDigest {@link #positionsDigest(List)} of the portfolio
+     * @param methodology     methodology id and version
+     * @param parameters      the parameters applied
+     * @param context         valuation context
+     * @return lowercase hex SHA-256
+     */
+    public static String of(byte[] positionsDigest, VersionedId methodology, ParameterSet parameters,
+            ValuationContext context) {
         MessageDigest digest = sha256();
         Encoder header = new Encoder();
         header.text("methodology=" + methodology.id() + " " + methodology.version() + "\nparameters="
                 + parameters.parameterSetId() + ":" + parameters.canonicalForm() + "\n" + context.canonicalForm() + "\n");
         digest.update(header.buffer, 0, header.length);
+        digest.update(positionsDigest);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * SHA-256 of the portfolio's canonical rows in canonical order (the class comment's second part).
+     *
+     * @param positions the portfolio, any order
+     * @return the 32-byte digest
+     */
+    public static byte[] positionsDigest(List<Position> positions) {
+        MessageDigest digest = sha256();
         int n = positions.size();
         // Encoded in portfolio order, in chunks (in parallel for large books), then digested in sorted order.
         int chunks = (n + CHUNK - 1) / CHUNK;
@@ -110,7 +137,7 @@ public final class InputHash {
             }
         }
         digest.update(chunk, 0, filled);
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.digest();
     }
 
     /** Orders positions whose truncated fingerprints collide by full fingerprint, then by encoding. */

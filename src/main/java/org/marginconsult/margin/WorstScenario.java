@@ -65,27 +65,26 @@ public record WorstScenario(String group, GroupKind groupKind, Account account, 
         long groupCents = Money.centsOf(sum + compensation);
         long residue = groupCents - roundedSum;
         if (residue != 0) {
+            // Largest remainder first (ties by position order): remainders in (-1, 1) cent, packed with the
+            // index into longs so a primitive sort orders them.
             int direction = Long.signum(residue);
-            double[] remainder = new double[n];
-            Integer[] order = new Integer[n];
+            long[] keys = new long[n];
             for (int i = 0; i < n; i++) {
-                remainder[i] = (positionPnl[i] * 100 - cents[i]) * direction;
-                order[i] = i;
+                double remainder = (positionPnl[i] * 100 - cents[i]) * direction;
+                long rank = (long) Math.floor((1 - Math.max(-1, Math.min(1, remainder))) * (1 << 29));
+                keys[i] = rank << 32 | i;
             }
-            java.util.Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(remainder[b], remainder[a]);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
+            java.util.Arrays.sort(keys);
             for (long k = 0; k < Math.abs(residue); k++) {
-                cents[order[(int) (k % n)]] += direction;
+                cents[(int) keys[(int) (k % n)]] += direction;
             }
         }
-        List<PositionPnl> positions = new java.util.ArrayList<>(n);
+        PositionPnl[] positions = new PositionPnl[n];
         for (int i = 0; i < n; i++) {
-            positions.add(new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2)));
+            positions[i] = new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2));
         }
         return new WorstScenario(group, groupKind, account, scenarioIndex, scenario.label(), scenario.priceMove(),
                 scenario.volShift(), scenario.yieldShiftBp(), scenario.weight(), BigDecimal.valueOf(-groupCents, 2),
-                positions);
+                List.of(positions));
     }
 }

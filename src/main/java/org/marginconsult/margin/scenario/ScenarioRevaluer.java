@@ -84,8 +84,27 @@ public final class ScenarioRevaluer {
      * @param dividendYield the underlying's continuous dividend yield (used for options on stocks and indices)
      * @param grid          the grid
      * @param sums          P&amp;L per scenario, added to
+     * @return an option's model value per unit today (to pass to a later call on the same position), NaN
+     *         for other instruments
      */
-    public void accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums) {
+    public double accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums) {
+        return accumulate(position, beta, dividendYield, grid, sums, Double.NaN);
+    }
+
+    /**
+     * As {@link #accumulate(Position, double, double, ScenarioGrid, double[])}, reusing the option's model
+     * value today returned by an earlier call (NaN to compute it), for a second pass over the same positions.
+     *
+     * @param position      a valid position
+     * @param beta          the underlying's move per move of the grid's driver
+     * @param dividendYield the underlying's continuous dividend yield
+     * @param grid          the grid
+     * @param sums          P&amp;L per scenario, added to
+     * @param todayValue    the option's model value per unit today, or NaN
+     * @return the option's model value per unit today, NaN for other instruments
+     */
+    public double accumulate(Position position, double beta, double dividendYield, ScenarioGrid grid, double[] sums,
+            double todayValue) {
         InstrumentType type = position.instrumentType();
         double qm = position.exposureFactor();
         var scenarios = grid.scenarios();
@@ -96,7 +115,7 @@ public final class ScenarioRevaluer {
                 Scenario s = scenarios.get(j);
                 sums[j] += -q * beta * s.yieldShiftBp() * s.weight();
             }
-            return;
+            return Double.NaN;
         }
         if (type.isLinear()) {
             double notional = qm * position.price().doubleValue() * beta;
@@ -104,7 +123,7 @@ public final class ScenarioRevaluer {
                 Scenario s = scenarios.get(j);
                 sums[j] += notional * s.priceMove() * s.weight();
             }
-            return;
+            return Double.NaN;
         }
         prepareMoves(grid, beta);
         boolean call = position.optionType() == org.marginconsult.margin.OptionType.CALL;
@@ -113,7 +132,8 @@ public final class ScenarioRevaluer {
         double sigma = position.impliedVol().doubleValue();
         double t = Rates.yearFraction(context.asOf(), position.expiry());
         double b = CarryModel.of(type).costOfCarry(r, dividendYield);
-        double today = BlackScholesMerton.price(call, spot, strike, t, r, b, sigma);
+        double today = Double.isNaN(todayValue) ? BlackScholesMerton.price(call, spot, strike, t, r, b, sigma)
+                : todayValue;
         double tScenario = t - grid.decayDays() / 365.0;
         for (int block = 0; block < grid.blockCount(); block++) {
             int[] idx = grid.blockIndices(block);
@@ -128,6 +148,7 @@ public final class ScenarioRevaluer {
                 sums[j] += qm * (values[k] - today) * scenarios.get(j).weight();
             }
         }
+        return today;
     }
 
     /**

@@ -6,9 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.ValuationContext;
-import org.marginconsult.margin.methodology.cross.CrossMargin;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
-import org.marginconsult.margin.methodology.cross.SiloedBaseline;
+import org.marginconsult.margin.methodology.cross.ImpactStudy;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.reference.ReferenceData;
@@ -28,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The impact study on a synthetic book ({@link SyntheticBook}): today's siloed requirement (portfolio
- * margin for the securities account, SPAN for the futures account) plus the three seeded proposals
- * against it, end to end (validation, hashing, scans, results with every position's worst-scenario
+ * The impact study ({@link ImpactStudy}) on a synthetic book ({@link SyntheticBook}): today's siloed
+ * requirement (portfolio margin for the securities account, SPAN for the futures account) plus the three
+ * seeded proposals against it, end to end (validation, hashing, scans, results with every position's worst-scenario
  * P&amp;L). One operation = the whole study. Forked with a 1 GB heap on 2 processors, so running out of
  * heap fails the benchmark. Command and figures: docs/performance.md.
  */
@@ -47,7 +46,7 @@ public class BookBenchmark {
 
     List<Position> book;
     ValuationContext context;
-    List<CrossMargin> proposals;
+    List<CrossMarginProposal> proposals;
 
     /** Builds the book and the methodologies (not timed). */
     @Setup(Level.Trial)
@@ -55,21 +54,16 @@ public class BookBenchmark {
         ReferenceData data = SyntheticBook.referenceData();
         context = SyntheticBook.context(data);
         book = SyntheticBook.generate(size, 7, data);
-        proposals = java.util.Arrays.stream(ProposalFixtures.IDS).map(ProposalFixtures::load)
-                .map(BookBenchmark::crossMargin).toList();
+        proposals = java.util.Arrays.stream(ProposalFixtures.IDS).map(ProposalFixtures::load).toList();
     }
 
-    private static CrossMargin crossMargin(CrossMarginProposal p) {
-        return new CrossMargin(p, PortfolioMargin.withDefaults(), Span.withDefaults());
-    }
-
-    /** Siloed baseline plus the three proposals. */
+    /** Siloed baseline plus the three proposals, as the impact study runs them. */
     @Benchmark
     public void siloedAndThreeProposals(Blackhole bh) {
-        SiloedBaseline baseline = SiloedBaseline.of(book, context, PortfolioMargin.withDefaults(), Span.withDefaults());
-        bh.consume(baseline.total());
-        for (CrossMargin cm : proposals) {
-            MarginResult r = cm.calculate(book, context, baseline);
+        ImpactStudy study = ImpactStudy.run(book, context, PortfolioMargin.withDefaults(), Span.withDefaults(),
+                proposals);
+        bh.consume(study.baseline().total());
+        for (MarginResult r : study.proposals().values()) {
             bh.consume(r.total());
         }
     }
@@ -88,23 +82,22 @@ public class BookBenchmark {
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             for (int run = 0; run < 3; run++) {
+                System.gc();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
-                SiloedBaseline baseline = SiloedBaseline.of(b.book, b.context, PortfolioMargin.withDefaults(),
-                        Span.withDefaults());
-                long siloed = System.nanoTime();
-                StringBuilder line = new StringBuilder();
-                for (CrossMargin cm : b.proposals) {
-                    long t0 = System.nanoTime();
-                    MarginResult r = cm.calculate(b.book, b.context, baseline);
-                    line.append(String.format(" %s=%s (%d ms)", cm.parameters().id(), r.total(),
-                            (System.nanoTime() - t0) / 1_000_000));
-                }
+                ImpactStudy study = ImpactStudy.run(b.book, b.context, PortfolioMargin.withDefaults(),
+                        Span.withDefaults(), b.proposals);
                 long end = System.nanoTime();
+                StringBuilder line = new StringBuilder();
+                study.proposals().forEach((id, r) -> line.append(' ').append(id).append('=').append(r.total()));
+                long cpuUsed = os.getProcessCpuTime() - cpu;
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf("size=%d run=%d total=%d ms cpu=%d ms siloed=%s (%d ms)%s heapUsed=%d MB%n", b.size,
-                        run, (end - start) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000, baseline.total(),
-                        (siloed - start) / 1_000_000, line, (rt.totalMemory() - rt.freeMemory()) >> 20);
+                System.gc();
+                long live = (rt.totalMemory() - rt.freeMemory()) >> 20;
+                java.lang.ref.Reference.reachabilityFence(study);
+                System.out.printf("size=%d run=%d total=%d ms cpu=%d ms siloed=%s%s liveHeapWithResults=%d MB%n",
+                        b.size, run, (end - start) / 1_000_000, cpuUsed / 1_000_000, study.baseline().total(), line,
+                        live);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.marginconsult.margin.Account;
@@ -28,6 +29,7 @@ import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.ValuationContext;
 import org.marginconsult.margin.VersionedId;
+import org.marginconsult.margin.Warning;
 import org.marginconsult.margin.WorstScenario;
 import org.marginconsult.margin.reference.ProductClass;
 import org.marginconsult.margin.reference.ReferenceData;
@@ -126,20 +128,51 @@ public final class CrossMargin implements Methodology {
      * @return the result with its change attribution
      */
     public MarginResult calculate(List<Position> positions, ValuationContext context, SiloedBaseline baseline) {
+        return calculate(prepare(positions, context), baseline, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Validates and groups a portfolio once, for several proposals ({@link ImpactStudy}).
+     *
+     * @param positions the portfolio
+     * @param context   valuation context
+     * @return the prepared portfolio
+     * @throws InvalidPortfolioException when a position is invalid
+     */
+    static Prepared prepare(List<Position> positions, ValuationContext context) {
         PositionValidator.requireValid(positions, context.asOf());
         Map<String, GroupInput> groups = group(positions, context.referenceData());
-        String hash = InputHash.of(positions, methodologyId(), new HashedParameters(proposal, securitiesToday,
-                futuresToday), context);
+        return new Prepared(positions, context, groups, InputHash.positionsDigest(positions),
+                context.referenceData().warnings(positions));
+    }
+
+    /**
+     * The proposal's result on a prepared portfolio; group scans are taken from, and added to, a cache
+     * shared by proposals whose grid and offset factor for a group are the same.
+     */
+    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<ScanKey, GroupScan> scanCache) {
+        ValuationContext context = prepared.context();
+        String hash = InputHash.of(prepared.positionsDigest(), methodologyId(),
+                new HashedParameters(proposal, securitiesToday, futuresToday), context);
         MarginResultBuilder result = MarginResult.builder(methodologyId(), proposal.parameterSetId(), hash,
                 context.asOf());
-        result.warnings(context.referenceData().warnings(positions));
+        result.warnings(prepared.warnings());
         for (MarginResult r : baseline.results()) {
             result.warnings(r.warnings());
         }
         if (proposal.parameters().gridMode() == GridMode.OWN_GRIDS) {
-            return ownGrids(groups, baseline, result);
+            return ownGrids(prepared.groups(), baseline, result);
         }
-        return riskGroupGrids(groups, context, baseline, result);
+        return riskGroupGrids(prepared.groups(), context, baseline, result, scanCache);
+    }
+
+    /** A validated, grouped portfolio with its positions' digest. */
+    record Prepared(List<Position> positions, ValuationContext context, Map<String, GroupInput> groups,
+            byte[] positionsDigest, List<Warning> warnings) {
+    }
+
+    /** What makes two scans of a group identical. */
+    record ScanKey(String group, GroupGrid grid, double offsetFactor) {
     }
 
     private MarginResult ownGrids(Map<String, GroupInput> groups, SiloedBaseline baseline, MarginResultBuilder result) {
@@ -184,9 +217,12 @@ public final class CrossMargin implements Methodology {
     }
 
     private MarginResult riskGroupGrids(Map<String, GroupInput> groups, ValuationContext context,
-            SiloedBaseline baseline, MarginResultBuilder result) {
+            SiloedBaseline baseline, MarginResultBuilder result, Map<ScanKey, GroupScan> scanCache) {
         CrossMarginParameters params = proposal.parameters();
-        List<GroupScan> scans = groups.values().parallelStream().map(g -> scan(g, context, params)).toList();
+        List<GroupScan> scans = groups.values().parallelStream()
+                .map(g -> scanCache.computeIfAbsent(new ScanKey(g.id(), params.grid(g.id(), g.productClass()),
+                        params.offsetFactor(g.id())), k -> scan(g, context, params)))
+                .toList();
         Map<String, GroupScan> byId = new LinkedHashMap<>();
         for (GroupScan s : scans) {
             byId.put(s.input().id(), s);
@@ -316,14 +352,15 @@ public final class CrossMargin implements Methodology {
         boolean hasSecurities = false;
         boolean hasFutures = false;
         List<Position> positions = g.positions();
+        double[] today = new double[positions.size()];
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (p.account() == Account.FUTURES) {
                 hasFutures = true;
-                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, futures);
+                today[i] = revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, futures);
             } else {
                 hasSecurities = true;
-                revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
+                today[i] = revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
             }
         }
         double f = params.offsetFactor(g.id());
@@ -363,7 +400,7 @@ public final class CrossMargin implements Methodology {
         double[] one = new double[1];
         for (int i = 0; i < positions.size(); i++) {
             one[0] = 0;
-            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one);
+            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one, today[i]);
             worstPnl[i] = one[0];
         }
         WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
@@ -413,6 +450,8 @@ public final class CrossMargin implements Methodology {
         int[] order = orderById(unsorted);
         List<Position> sorted = new ArrayList<>(order.length);
         List<String> ids = new ArrayList<>(order.length);
+        List<String> securitiesIds = new ArrayList<>();
+        List<String> futuresIds = new ArrayList<>();
         double[] betas = new double[order.length];
         double[] yields = new double[order.length];
         double gross = 0;
@@ -422,6 +461,7 @@ public final class CrossMargin implements Methodology {
             UnderlyingReference ref = refs[indices.get(order[k])];
             sorted.add(p);
             ids.add(p.positionId());
+            (p.account() == Account.FUTURES ? futuresIds : securitiesIds).add(p.positionId());
             betas[k] = ref.beta();
             yields[k] = ref.dividendYield();
             double unitPrice = p.instrumentType().isOption() ? p.underlyingPrice().doubleValue()
@@ -433,8 +473,8 @@ public final class CrossMargin implements Methodology {
         }
         UnderlyingReference driver = data.resolve(refs[indices.get(0)].driver());
         return new GroupInput(id, driver.symbol(), driver.productClass(),
-                driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, List.copyOf(ids), betas, yields,
-                gross, contracts);
+                driver.productClass() == ProductClass.RATES_TENOR_BUCKET, sorted, List.copyOf(ids),
+                List.copyOf(securitiesIds), List.copyOf(futuresIds), betas, yields, gross, contracts);
     }
 
     /**
@@ -480,17 +520,17 @@ public final class CrossMargin implements Methodology {
     }
 
     /** A risk group's positions, sorted, with what the group needs besides the scan. */
-    private record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
-            List<Position> positions, List<String> positionIds, double[] betas, double[] dividendYields,
-            double grossExposure, double contractMultipliers) {
+    record GroupInput(String id, String driver, ProductClass productClass, boolean rates,
+            List<Position> positions, List<String> positionIds, List<String> securitiesIds, List<String> futuresIds,
+            double[] betas, double[] dividendYields, double grossExposure, double contractMultipliers) {
 
         List<String> positionIds(Account account) {
-            return positions.stream().filter(p -> p.account() == account).map(Position::positionId).toList();
+            return account == Account.FUTURES ? futuresIds : securitiesIds;
         }
     }
 
     /** The outcome of scanning one risk group. */
-    private record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
+    record GroupScan(GroupInput input, ScenarioGrid grid, double scanSecurities, double scanFutures,
             boolean hasSecurities, boolean hasFutures, double requirement, int worst, double direction,
             WorstScenario worstScenario) {
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.marginconsult.margin.Account;
+import org.marginconsult.margin.FieldError;
+import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Money;
@@ -37,11 +39,35 @@ public record SiloedBaseline(MarginResult securities, MarginResult futures) {
         Objects.requireNonNull(futures, "futures methodology");
         List<Position> sec = new ArrayList<>();
         List<Position> fut = new ArrayList<>();
-        for (Position p : positions) {
-            (p.account() == Account.FUTURES ? fut : sec).add(p);
+        List<Integer> secIndex = new ArrayList<>();
+        List<Integer> futIndex = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            Position p = positions.get(i);
+            if (p.account() == Account.FUTURES) {
+                fut.add(p);
+                futIndex.add(i);
+            } else {
+                sec.add(p);
+                secIndex.add(i);
+            }
         }
-        return new SiloedBaseline(sec.isEmpty() ? null : securities.calculate(sec, context),
-                fut.isEmpty() ? null : futures.calculate(fut, context));
+        return new SiloedBaseline(account(securities, sec, secIndex, context), account(futures, fut, futIndex, context));
+    }
+
+    /** Margins one account; errors name positions by their index in the whole portfolio. */
+    private static MarginResult account(Methodology methodology, List<Position> positions, List<Integer> indices,
+            ValuationContext context) {
+        if (positions.isEmpty()) {
+            return null;
+        }
+        try {
+            return methodology.calculate(positions, context);
+        } catch (InvalidPortfolioException e) {
+            throw new InvalidPortfolioException(e.errors().stream()
+                    .map(x -> new FieldError(x.positionIndex() >= 0 && x.positionIndex() < indices.size()
+                            ? indices.get(x.positionIndex()) : x.positionIndex(), x.field(), x.message()))
+                    .toList());
+        }
     }
 
     /** The siloed total: both accounts' requirements added. */

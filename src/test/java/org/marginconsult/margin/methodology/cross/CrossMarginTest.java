@@ -198,4 +198,19 @@ class CrossMarginTest {
         assertEquals("1", r.parameterSet().version());
         assertEquals(64, r.inputHash().length());
     }
+
+    @Test
+    void anErrorFromTodaysMethodologyNamesThePositionInTheWholePortfolio() {
+        // Strategy-based refuses two marks for one stock; the second AAPL is position 2 of the portfolio
+        // but position 1 of the securities account.
+        List<Position> book = List.of(Position.equity("a", InstrumentType.STOCK, "AAPL", "100", "230"),
+                Position.future("es", InstrumentType.FUTURE, "ESZ6", "ES", "1", "50", "5900", ES_EXPIRY),
+                Position.equity("b", InstrumentType.STOCK, "AAPL", "100", "231"));
+        CrossMargin cm = new CrossMargin(ProposalFixtures.load("A-full-offset"),
+                org.marginconsult.margin.methodology.strategy.StrategyBased.withDefaults(), Span.withDefaults());
+        InvalidPortfolioException e = assertThrows(InvalidPortfolioException.class,
+                () -> cm.calculate(book, MarginFixtures.context()));
+        assertTrue(e.errors().stream().allMatch(x -> x.positionIndex() == 0 || x.positionIndex() == 2),
+                e.errors().toString());
+    }
 }
