@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.marginconsult.security.Roles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,6 +179,44 @@ public class CommentApi {
         body.put("late", s.late);
         return Response.status(Response.Status.CREATED).location(URI.create("/api/v1/receipts/" + s.trackingNumber))
                 .header("Idempotent-Replayed", String.valueOf(!filed.created())).entity(body).build();
+    }
+
+    /** The body of a withdrawal request. */
+    public record WithdrawalRequestBody(String reason) {
+    }
+
+    @POST
+    @Path("/receipts/{trackingNumber}/withdrawal-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestWithdrawal(@PathParam("trackingNumber") String trackingNumber, WithdrawalRequestBody body) {
+        WithdrawalRequest w = submissions.requestWithdrawal(trackingNumber, body == null ? null : body.reason());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", w.id);
+        out.put("status", w.status.name());
+        out.put("requestedAt", w.requestedAt.toString());
+        return Response.status(Response.Status.CREATED).entity(out).build();
+    }
+
+    /** Agency staff's decision on a withdrawal request. */
+    public record WithdrawalDecision(Boolean grant, String note) {
+    }
+
+    @POST
+    @Path("/withdrawal-requests/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
+    public Map<String, Object> decideWithdrawal(@PathParam("id") long id, WithdrawalDecision decision) {
+        if (decision == null || decision.grant() == null) {
+            throw CommentInputException.of("grant", "Say whether the withdrawal is granted: {\"grant\": true|false, \"note\": \"...\"}.");
+        }
+        WithdrawalRequest w = submissions.decideWithdrawal(id, decision.grant(), decision.note());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", w.id);
+        out.put("status", w.status.name());
+        out.put("decidedBy", w.decidedBy);
+        out.put("decidedAt", w.decidedAt.toString());
+        out.put("decisionNote", w.decisionNote);
+        return out;
     }
 
     @GET

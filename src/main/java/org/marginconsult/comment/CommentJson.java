@@ -156,11 +156,15 @@ final class CommentJson {
         List<Map<String, Object>> withdrawals = new ArrayList<>();
         for (WithdrawalRequest w : v.withdrawals()) {
             Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("id", w.id);
             wm.put("submissionId", w.submissionId);
             wm.put("requestedAt", w.requestedAt.toString());
             wm.put("requestedBy", w.requestedBy);
             wm.put("reason", w.reason);
             wm.put("status", w.status.name());
+            wm.put("decidedBy", w.decidedBy);
+            wm.put("decidedAt", w.decidedAt == null ? null : w.decidedAt.toString());
+            wm.put("decisionNote", w.decisionNote);
             withdrawals.add(wm);
         }
         m.put("withdrawalRequests", withdrawals);

@@ -316,6 +316,38 @@ public class SubmissionService {
         return w;
     }
 
+    /**
+     * Agency staff's decision on a withdrawal request: granted or denied, with a note. The filed comment
+     * itself never changes; the decision is recorded on the request and audited.
+     *
+     * @throws io.quarkus.security.ForbiddenException unless the caller is staff
+     */
+    @Transactional
+    public WithdrawalRequest decideWithdrawal(long requestId, boolean grant, String note) {
+        if (!user.hasRole(Roles.STAFF)) {
+            throw new io.quarkus.security.ForbiddenException("Only agency staff decide on withdrawal requests.");
+        }
+        WithdrawalRequest w = WithdrawalRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null) {
+            throw new NotFoundException("No withdrawal request " + requestId);
+        }
+        if (w.status != WithdrawalRequest.Status.PENDING) {
+            throw CommentInputException.of("status", "This request was already " + w.status.name().toLowerCase(java.util.Locale.ROOT)
+                    + " by " + w.decidedBy + ".");
+        }
+        if (note == null || note.isBlank() || note.length() > 4000) {
+            throw CommentInputException.of("note", "Give the reason for the decision (up to 4000 characters).");
+        }
+        w.status = grant ? WithdrawalRequest.Status.GRANTED : WithdrawalRequest.Status.DENIED;
+        w.decidedBy = user.username();
+        w.decidedAt = clock.instant();
+        w.decisionNote = note.strip();
+        Submission s = Submission.findById(w.submissionId);
+        audit.record("COMMENT_WITHDRAWAL_" + w.status.name(), "comment_submission", s.trackingNumber,
+                Map.of("status", "PENDING"), Map.of("status", w.status.name()), w.decisionNote);
+        return w;
+    }
+
     private Submission ownSubmission(String trackingNumber) {
         Submission s = TrackingNumber.parse(trackingNumber).flatMap(t -> Submission.byTrackingNumber(t.toString()))
                 .orElseThrow(() -> new NotFoundException("No submission " + trackingNumber));

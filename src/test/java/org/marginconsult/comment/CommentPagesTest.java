@@ -38,6 +38,9 @@ class CommentPagesTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeEach
     void inThePeriod() {
         clock.set(Instant.parse("2026-11-21T15:00:00Z"));
@@ -154,6 +157,35 @@ class CommentPagesTest {
                 .body(not(containsString("41 million")));
         given().accept("text/html").get(path + "/full").then().statusCode(200)
                 .body(containsString("41 million"));
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void whenTheStoreFailsThePageSaysNotSubmittedTryAgainAndFilesNothing() throws Exception {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 30);
+        long id = readyDraft("alice", consultation);
+        Page preview = Page.get("/comments/" + id + "/preview");
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("create function test_page_store_fails() returns trigger language plpgsql as $$ "
+                    + "begin raise exception 'injected storage failure'; end; $$");
+            st.execute("create trigger test_page_store_fails before insert on comment_draft_revision "
+                    + "for each row execute function test_page_store_fails()");
+        }
+        try {
+            given().cookie("csrf-token", preview.cookie()).redirects().follow(false)
+                    .formParam("csrf-token", preview.token()).formParam("version", "1").formParam("idempotencyKey", "page-key-" + id)
+                    .post("/comments/" + id + "/submit")
+                    .then().statusCode(503)
+                    .body(containsString("Not submitted"))
+                    .body(containsString("Please try again"))
+                    .body(containsString("name=\"idempotencyKey\" value=\"page-key-" + id + "\""));
+        } finally {
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("drop trigger test_page_store_fails on comment_draft_revision");
+                st.execute("drop function test_page_store_fails()");
+            }
+        }
+        as("alice").get("/api/v1/comments/" + id).then().body("status", equalTo("DRAFT"));
     }
 
     @Test

@@ -236,6 +236,32 @@ class SubmissionServiceTest {
     }
 
     @Test
+    void staffDecideOnAWithdrawalRequestOnceAndTheFilingStaysFiled() throws SQLException {
+        clock.set(DURING);
+        long consultation = openConsultation("REJECT", PUBLISHED, 30);
+        long draft = readyDraft("alice", consultation);
+        String tracking = submit("alice", draft).statusCode(201).extract().path("trackingNumber");
+        as("bella").body(Map.of("reason", "Not ours")).post("/api/v1/receipts/" + tracking + "/withdrawal-requests")
+                .then().statusCode(404);
+        Number id = as("amir").body(Map.of("reason", "Filed by mistake")).post("/api/v1/receipts/" + tracking + "/withdrawal-requests")
+                .then().statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
+        as("amir").body(Map.of("reason", "Again")).post("/api/v1/receipts/" + tracking + "/withdrawal-requests")
+                .then().statusCode(400).body("message", containsString("already waiting"));
+        as("alice").body(Map.of("grant", true, "note", "Self-granted")).post("/api/v1/withdrawal-requests/" + id + "/decision")
+                .then().statusCode(403);
+        as("sam").body(Map.of("grant", true, "note", "Duplicate of an earlier letter"))
+                .post("/api/v1/withdrawal-requests/" + id + "/decision").then().statusCode(200)
+                .body("status", equalTo("GRANTED")).body("decidedBy", equalTo("sam"));
+        as("sam").body(Map.of("grant", false, "note", "Changed my mind"))
+                .post("/api/v1/withdrawal-requests/" + id + "/decision").then().statusCode(400)
+                .body("message", containsString("already granted by sam"));
+        as("alice").get("/api/v1/receipts/" + tracking).then().statusCode(200)
+                .body("withdrawalRequests[0].status", equalTo("GRANTED"))
+                .body("withdrawalRequests[0].decisionNote", equalTo("Duplicate of an earlier letter"));
+        assertEquals(1, sql("select count(*) from comment_submission where tracking_number = '" + tracking + "'"));
+    }
+
+    @Test
     void aReceiptIsReadableByTheFilingFirmAndByStaffAndByNoOtherFirm() {
         clock.set(DURING);
         long consultation = openConsultation("REJECT", PUBLISHED, 30);
