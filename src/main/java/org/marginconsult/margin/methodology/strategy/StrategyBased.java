@@ -169,11 +169,15 @@ public final class StrategyBased implements Methodology {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).kind() != b.get(i).kind() || !a.get(i).legs().equals(b.get(i).legs())) {
+            if (a.get(i).kind() != b.get(i).kind() || !parts(a.get(i)).equals(parts(b.get(i)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static List<String> parts(Strategy s) {
+        return s.legs().stream().map(l -> l.leg().label() + "|" + l.quantity().toPlainString()).toList();
     }
 
     private String describe(Strategy s) {
