@@ -74,7 +74,7 @@ final class PairingOptimiser {
      *                       test the two-leg pairing on its own)
      */
     PairingOptimiser(StrategyRules rules, boolean complexSpreads) {
-        this.rules = rules;
+        this.rules = rules.quiet();
         this.complexSpreads = complexSpreads;
         StrategyBasedParameters p = rules.parameters();
         nakedFraction = p.nakedUnderlyingFraction().doubleValue();

@@ -63,6 +63,15 @@ class StrategyBasedTest {
     }
 
     @Test
+    void everyLineGivesItsLegsArithmeticAndRule() {
+        MarginResult r = calculate(option("1", "AAPL", CALL, "-1", "68", "1.50", "65", NEAR));
+        String d = r.breakdown().get(0).description();
+        assertTrue(d.startsWith("uncovered short option: short 1 AAPL " + NEAR + " 68 CALL"), d);
+        assertTrue(d.contains("max(1.5 + 20% x 65 - OTM 3, 1.5 + 10% x 65) x 100 x 1 = 1150.00"), d);
+        assertTrue(d.contains("proceeds 150.00") && d.endsWith("[Cboe Rule 10.3; FINRA Rule 4210(f)(2)]"), d);
+    }
+
+    @Test
     void putCreditSpreadIsPairedRatherThanLeftUncoveredEdeltapro() {
         // edeltapro: long put 120 at 0.80, short put 125 at 1.24 -> 5 x 100 + 80 = 580.00, proceeds 124.00.
         // Uncovered, the short would need 1.24 + max(20% x 126 - 1, 12.50) = 25.44 x 100 = 2,544 on its own.
