@@ -200,7 +200,7 @@ public final class StrategyBased implements Methodology {
     }
 
     /** Nets the margined positions into legs per underlying, reporting series whose marks disagree. */
-    private List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
+    List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
         Map<Position, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             index.putIfAbsent(all.get(i), i);

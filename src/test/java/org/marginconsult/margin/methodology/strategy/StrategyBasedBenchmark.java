@@ -6,22 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import java.lang.management.ManagementFactory;
+
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.OptionType;
 import org.marginconsult.margin.Position;
+import org.marginconsult.margin.bench.SyntheticBook;
 import org.marginconsult.margin.methodology.strategy.PairingOptimiser.Basis;
+import org.marginconsult.margin.reference.ReferenceData;
 import org.marginconsult.margin.support.MarginFixtures;
 
 /**
- * Measurements quoted in docs/methodology/strategy-based.md and docs/performance.md, run by hand (not a
- * test): {@code time} for the time to margin synthetic books of 10k to 1M positions, {@code gap} for how
- * often the pairing with complex spreads lands above the brute-force minimum on random small books.
+ * Measurements quoted in docs/methodology/strategy-based.md, run by hand (not a test): {@code time} for
+ * the time to margin the product's synthetic books of 10k to 1M positions, {@code dense} for the pairing
+ * of one dense underlying, {@code gap} for how often the pairing with complex spreads lands above the
+ * brute-force minimum on random small books.
  *
  * <pre>
  * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.marginconsult.margin.methodology.strategy.StrategyBasedBenchmark time
+ *     org.marginconsult.margin.methodology.strategy.StrategyBasedBenchmark time 10000 100000 1000000
+ * java -cp ... StrategyBasedBenchmark dense
  * java -cp ... StrategyBasedBenchmark gap 30000 6 7
  * </pre>
  */
@@ -33,8 +39,11 @@ public final class StrategyBasedBenchmark {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("gap")) {
             gap(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        } else if (args.length > 0 && args[0].equals("dense")) {
+            dense();
         } else {
-            time();
+            time(args.length > 1 ? java.util.Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+                    : new int[] {10_000, 100_000, 1_000_000});
         }
     }
 
@@ -63,25 +72,58 @@ public final class StrategyBasedBenchmark {
                 books, maxSeries, seed, above, worst.stripTrailingZeros().toPlainString());
     }
 
-    private static void time() {
+    /**
+     * STRATEGY_BASED on the product's synthetic book ({@link SyntheticBook}: 2,000 underlyings, 70%
+     * options, 80% of positions in the securities account) of each size: wall time, process CPU time
+     * (what the machine spent, whatever else runs on it) and the live heap holding the positions and the
+     * result.
+     */
+    private static void time(int[] sizes) {
         StrategyBased methodology = StrategyBased.withDefaults();
-        var context = MarginFixtures.context();
-        for (int warm = 0; warm < 3; warm++) {
-            methodology.calculate(book(100_000, 200, 1), context);
-        }
-        for (int size : new int[] {10_000, 100_000, 1_000_000}) {
-            int underlyings = Math.max(20, size / 500);
-            List<Position> positions = book(size, underlyings, 2);
+        ReferenceData data = SyntheticBook.referenceData();
+        var context = SyntheticBook.context(data);
+        methodology.calculate(SyntheticBook.generate(50_000, 1, data), context);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int size : sizes) {
+            List<Position> positions = SyntheticBook.generate(size, 7, data);
             System.gc();
-            long t0 = System.nanoTime();
-            StrategyPairing pairing = methodology.pair(positions, context);
-            long t1 = System.nanoTime();
+            long cpu = os.getProcessCpuTime();
+            long wall = System.nanoTime();
             MarginResult result = methodology.calculate(positions, context);
-            long t2 = System.nanoTime();
+            long wallMs = (System.nanoTime() - wall) / 1_000_000;
+            long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+            System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("%,d positions, %,d underlyings: pairing %d ms, full result %d ms, %,d strategies,"
-                    + " total %s, heap used %d MB%n", size, underlyings, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    pairing.initial().size(), result.total(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf("%,d positions: wall %,d ms, process CPU %,d ms, %,d strategies, live heap %d MB%n",
+                    size, wallMs, cpuMs, result.breakdown().size(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    /**
+     * The pairing of single dense underlyings (the book of {@link #book}: about 200 option series each):
+     * thread CPU time per underlying, with and without the complex-spread proposals.
+     */
+    private static void dense() {
+        var context = MarginFixtures.context();
+        StrategyRules rules = new StrategyRules(StrategyBasedParameters.defaults());
+        List<Position> positions = book(5_000, 10, 1);
+        List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, positions, context);
+        var threads = ManagementFactory.getThreadMXBean();
+        for (boolean complex : new boolean[] {true, false}) {
+            long spent = 0;
+            int legs = 0;
+            for (int rep = 0; rep < 20; rep++) {
+                for (UnderlyingBook b : books) {
+                    long t = threads.getCurrentThreadCpuTime();
+                    new PairingOptimiser(rules, complex).pair(b, Basis.INITIAL);
+                    if (rep >= 10) {
+                        spent += threads.getCurrentThreadCpuTime() - t;
+                        legs += b.options().size();
+                    }
+                }
+            }
+            System.out.printf("complex spreads %s: %.1f ms CPU per underlying of %d option legs on average%n",
+                    complex ? "on" : "off", spent / 1e6 / (10 * books.size()), legs / (10 * books.size()));
         }
     }
 
