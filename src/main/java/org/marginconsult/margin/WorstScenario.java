@@ -79,12 +79,12 @@ public record WorstScenario(String group, GroupKind groupKind, Account account, 
                 cents[(int) keys[(int) (k % n)]] += direction;
             }
         }
-        List<PositionPnl> positions = new java.util.ArrayList<>(n);
+        PositionPnl[] positions = new PositionPnl[n];
         for (int i = 0; i < n; i++) {
-            positions.add(new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2)));
+            positions[i] = new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2));
         }
         return new WorstScenario(group, groupKind, account, scenarioIndex, scenario.label(), scenario.priceMove(),
                 scenario.volShift(), scenario.yieldShiftBp(), scenario.weight(), BigDecimal.valueOf(-groupCents, 2),
-                positions);
+                List.of(positions));
     }
 }

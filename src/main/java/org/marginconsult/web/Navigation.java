@@ -26,6 +26,7 @@ public class Navigation {
             new Link("/portfolios", "Portfolios", Set.of(Roles.PARTICIPANT)),
             new Link("/impact-runs", "Impact runs", Set.of(Roles.PARTICIPANT)),
             new Link("/comments", "Comments", Set.of(Roles.PARTICIPANT)),
+            new Link("/verify", "Verify a submission", Set.of()),
             new Link("/review", "Review", Set.of(Roles.STAFF)),
             new Link("/admin/consultations", "Administration", Set.of(Roles.ADMIN)),
             new Link("/admin/audit", "Audit log", Set.of(Roles.ADMIN)));

@@ -63,7 +63,7 @@ public class BookBenchmark {
         ImpactStudy study = ImpactStudy.run(book, context, PortfolioMargin.withDefaults(), Span.withDefaults(),
                 proposals);
         bh.consume(study.baseline().total());
-        for (MarginResult r : study.proposals().values()) {
+        for (MarginResult r : study.proposals()) {
             bh.consume(r.total());
         }
     }
@@ -89,7 +89,8 @@ public class BookBenchmark {
                         Span.withDefaults(), b.proposals);
                 long end = System.nanoTime();
                 StringBuilder line = new StringBuilder();
-                study.proposals().forEach((id, r) -> line.append(' ').append(id).append('=').append(r.total()));
+                study.proposals().forEach(r -> line.append(' ').append(r.parameterSet().id()).append('=')
+                        .append(r.total()));
                 long cpuUsed = os.getProcessCpuTime() - cpu;
                 Runtime rt = Runtime.getRuntime();
                 System.gc();

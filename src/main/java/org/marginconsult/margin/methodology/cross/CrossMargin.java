@@ -147,10 +147,10 @@ public final class CrossMargin implements Methodology {
     }
 
     /**
-     * The proposal's result on a prepared portfolio; group scans are taken from, and added to, a cache
-     * shared by proposals whose grid and offset factor for a group are the same.
+     * The proposal's result on a prepared portfolio; group revaluations are taken from, and added to, a
+     * cache shared by proposals that give a group the same grid.
      */
-    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<ScanKey, GroupScan> scanCache) {
+    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<RevaluationKey, GroupRevaluation> revaluations) {
         ValuationContext context = prepared.context();
         String hash = InputHash.of(prepared.positionsDigest(), methodologyId(),
                 new HashedParameters(proposal, securitiesToday, futuresToday), context);
@@ -163,7 +163,7 @@ public final class CrossMargin implements Methodology {
         if (proposal.parameters().gridMode() == GridMode.OWN_GRIDS) {
             return ownGrids(prepared.groups(), baseline, result);
         }
-        return riskGroupGrids(prepared.groups(), context, baseline, result, scanCache);
+        return riskGroupGrids(prepared.groups(), context, baseline, result, revaluations);
     }
 
     /** A validated, grouped portfolio with its positions' digest. */
@@ -171,8 +171,14 @@ public final class CrossMargin implements Methodology {
             byte[] positionsDigest, List<Warning> warnings) {
     }
 
-    /** What makes two scans of a group identical. */
-    record ScanKey(String group, GroupGrid grid, double offsetFactor) {
+    /** What makes two revaluations of a group identical: the group and its grid. */
+    record RevaluationKey(String group, GroupGrid grid) {
+    }
+
+    /** A group revalued over its grid, shared by every proposal with that grid for the group. */
+    record GroupRevaluation(GroupInput input, ScenarioGrid grid, double[] securities, double[] futures,
+            boolean hasSecurities, boolean hasFutures, double[] today, double direction,
+            Map<Integer, WorstScenario> worstReports) {
     }
 
     private MarginResult ownGrids(Map<String, GroupInput> groups, SiloedBaseline baseline, MarginResultBuilder result) {
@@ -217,11 +223,15 @@ public final class CrossMargin implements Methodology {
     }
 
     private MarginResult riskGroupGrids(Map<String, GroupInput> groups, ValuationContext context,
-            SiloedBaseline baseline, MarginResultBuilder result, Map<ScanKey, GroupScan> scanCache) {
+            SiloedBaseline baseline, MarginResultBuilder result, Map<RevaluationKey, GroupRevaluation> revaluations) {
         CrossMarginParameters params = proposal.parameters();
         List<GroupScan> scans = groups.values().parallelStream()
-                .map(g -> scanCache.computeIfAbsent(new ScanKey(g.id(), params.grid(g.id(), g.productClass()),
-                        params.offsetFactor(g.id())), k -> scan(g, context, params)))
+                .map(g -> {
+                    GroupGrid gridParameters = params.grid(g.id(), g.productClass());
+                    GroupRevaluation r = revaluations.computeIfAbsent(new RevaluationKey(g.id(), gridParameters),
+                            k -> revalue(g, context, gridParameters));
+                    return scan(r, context, params.offsetFactor(g.id()));
+                })
                 .toList();
         Map<String, GroupScan> byId = new LinkedHashMap<>();
         for (GroupScan s : scans) {
@@ -342,9 +352,13 @@ public final class CrossMargin implements Methodology {
     }
 
     /** Scans one risk group over its grid; runs in parallel with other groups. */
-    private static GroupScan scan(GroupInput g, ValuationContext context, CrossMarginParameters params) {
-        ScenarioGrid grid = params.grid(g.id(), g.productClass()).toScenarioGrid(g.id() + " (" + g.driver() + ")",
-                g.rates());
+    /**
+     * Revalues a group's positions over its grid: the two accounts' P&amp;L per scenario, and each option's
+     * value today (reused for the worst scenario's second pass). Depends on the grid only, so proposals
+     * that differ in offset factor, credits, add-ons or floor share it.
+     */
+    private static GroupRevaluation revalue(GroupInput g, ValuationContext context, GroupGrid gridParameters) {
+        ScenarioGrid grid = gridParameters.toScenarioGrid(g.id() + " (" + g.driver() + ")", g.rates());
         ScenarioRevaluer revaluer = new ScenarioRevaluer(context);
         int n = grid.size();
         double[] securities = new double[n];
@@ -363,50 +377,63 @@ public final class CrossMargin implements Methodology {
                 today[i] = revaluer.accumulate(p, g.betas()[i], g.dividendYields()[i], grid, securities);
             }
         }
-        double f = params.offsetFactor(g.id());
+        int up = 0;
+        int down = 0;
+        for (int j = 1; j < n; j++) {
+            double move = shift(grid.scenarios().get(j), g.rates());
+            if (move > shift(grid.scenarios().get(up), g.rates())) {
+                up = j;
+            }
+            if (move < shift(grid.scenarios().get(down), g.rates())) {
+                down = j;
+            }
+        }
+        double direction = Math.signum((securities[up] + futures[up]) - (securities[down] + futures[down]));
+        return new GroupRevaluation(g, grid, securities, futures, hasSecurities, hasFutures, today, direction,
+                new ConcurrentHashMap<>());
+    }
+
+    private static double shift(Scenario s, boolean rates) {
+        return rates ? s.yieldShiftBp() : s.priceMove();
+    }
+
+    /** Scans a revalued group with an offset factor; the worst scenario's report is cached per scenario. */
+    private static GroupScan scan(GroupRevaluation r, ValuationContext context, double f) {
+        int n = r.grid().size();
         double scanSecurities = 0;
         double scanFutures = 0;
         double largest = Double.NEGATIVE_INFINITY;
         int worst = 0;
         for (int j = 0; j < n; j++) {
-            scanSecurities = Math.max(scanSecurities, -securities[j]);
-            scanFutures = Math.max(scanFutures, -futures[j]);
-            double loss = lossAfterOffset(securities[j], f) + lossAfterOffset(futures[j], f);
+            scanSecurities = Math.max(scanSecurities, -r.securities()[j]);
+            scanFutures = Math.max(scanFutures, -r.futures()[j]);
+            double loss = lossAfterOffset(r.securities()[j], f) + lossAfterOffset(r.futures()[j], f);
             if (loss > largest) {
                 largest = loss;
                 worst = j;
             }
         }
-        double requirement = Math.max(0, largest);
-        int up = 0;
-        int down = 0;
-        for (int j = 1; j < n; j++) {
-            Scenario s = grid.scenarios().get(j);
-            double move = g.rates() ? s.yieldShiftBp() : s.priceMove();
-            double upMove = g.rates() ? grid.scenarios().get(up).yieldShiftBp() : grid.scenarios().get(up).priceMove();
-            double downMove = g.rates() ? grid.scenarios().get(down).yieldShiftBp()
-                    : grid.scenarios().get(down).priceMove();
-            if (move > upMove) {
-                up = j;
-            }
-            if (move < downMove) {
-                down = j;
-            }
-        }
-        double direction = Math.signum((securities[up] + futures[up]) - (securities[down] + futures[down]));
-        Scenario worstScenario = grid.scenarios().get(worst);
-        ScenarioGrid single = ScenarioGrid.of(grid.id(), List.of(worstScenario), grid.volShiftKind(), grid.decayDays());
-        double[] worstPnl = new double[positions.size()];
+        WorstScenario report = r.worstReports().computeIfAbsent(worst, j -> worstScenario(r, context, j));
+        return new GroupScan(r.input(), r.grid(), scanSecurities, scanFutures, r.hasSecurities(), r.hasFutures(),
+                Math.max(0, largest), worst, r.direction(), report);
+    }
+
+    /** Every position's weighted P&amp;L in one scenario of the group's grid. */
+    private static WorstScenario worstScenario(GroupRevaluation r, ValuationContext context, int j) {
+        GroupInput g = r.input();
+        ScenarioGrid grid = r.grid();
+        Scenario scenario = grid.scenarios().get(j);
+        ScenarioGrid single = ScenarioGrid.of(grid.id(), List.of(scenario), grid.volShiftKind(), grid.decayDays());
+        ScenarioRevaluer revaluer = new ScenarioRevaluer(context);
+        List<Position> positions = g.positions();
+        double[] pnl = new double[positions.size()];
         double[] one = new double[1];
         for (int i = 0; i < positions.size(); i++) {
             one[0] = 0;
-            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one, today[i]);
-            worstPnl[i] = one[0];
+            revaluer.accumulate(positions.get(i), g.betas()[i], g.dividendYields()[i], single, one, r.today()[i]);
+            pnl[i] = one[0];
         }
-        WorstScenario worstReport = WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, worst, worstScenario,
-                g.positionIds(), worstPnl);
-        return new GroupScan(g, grid, scanSecurities, scanFutures, hasSecurities, hasFutures, requirement, worst,
-                direction, worstReport);
+        return WorstScenario.of(g.id(), GroupKind.RISK_GROUP, null, j, scenario, g.positionIds(), pnl);
     }
 
     /** The loss counted for one account side in a scenario: a loss in full, a gain at -f. */

@@ -90,21 +90,31 @@ final class ComplexSpreads {
         }
         long[] used = new long[n];
         if (!edges.isEmpty()) {
-            MinCostFlow flow = new MinCostFlow(n + 2, n + edges.size());
-            int source = n;
-            int sink = n + 1;
+            MinCostFlow flow = new MinCostFlow(n + 2, 2 * n + edges.size() + 1);
+            int alone = n;
+            int spare = n + 1;
+            long left = 0;
+            long right = 0;
             for (int i = 0; i < n; i++) {
+                long units = group.get(i).units();
                 if (isLeft(group.get(i))) {
-                    flow.addArc(source, i, group.get(i).units(), 0);
+                    flow.supply(i, units);
+                    flow.addArc(i, alone, units, 0);
+                    left += units;
                 } else {
-                    flow.addArc(i, sink, group.get(i).units(), 0);
+                    flow.supply(i, -units);
+                    flow.addArc(spare, i, units, 0);
+                    right += units;
                 }
             }
+            flow.supply(alone, -left);
+            flow.supply(spare, right);
+            flow.addArc(spare, alone, MinCostFlow.INFINITE, 0);
             int[] arcs = new int[edges.size()];
             for (int e = 0; e < edges.size(); e++) {
                 arcs[e] = flow.addArc(edges.get(e)[0], edges.get(e)[1], MinCostFlow.INFINITE, -savings.get(e));
             }
-            flow.run(source, sink, true);
+            flow.run();
             for (int e = 0; e < edges.size(); e++) {
                 long units = flow.flow(arcs[e]);
                 if (units > 0) {

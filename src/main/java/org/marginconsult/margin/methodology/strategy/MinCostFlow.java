@@ -3,30 +3,34 @@ package org.marginconsult.margin.methodology.strategy;
 import java.util.Arrays;
 
 /**
- * Minimum-cost flow by successive shortest paths (Dijkstra with node potentials), for a source-sink
- * network whose only negative arc costs leave the source or enter the sink. The amount of flow is
- * free: augmentation stops as soon as the cheapest source-sink path no longer has a negative cost, so
- * the result is the flow of least total cost (the cheapest paths come first and their costs never
- * decrease, which is what makes stopping there optimal).
+ * Minimum-cost flow for a transportation network: nodes have supplies (positive) and demands
+ * (negative) adding up to zero, arcs have integer capacities and costs (negative allowed, no negative
+ * cycle). Solved by successive shortest paths: node potentials from one Bellman-Ford pass, then, for
+ * each node with supply, Dijkstra on reduced costs to the nearest node with demand, and augmentation
+ * along that path. Reduced costs stay non-negative on every residual arc (Johnson's reweighting, cut
+ * at the node found), which is the optimality condition, so the flow is of least cost when every
+ * supply is routed.
  *
- * <p>Costs are integers (the pairing uses micro-dollars) and capacities are integers, so the optimal
- * flow found is integral: this is what makes a pairing into whole contracts exact (network-flow
- * integrality; Rudd &amp; Schroeder, Management Science 28(12), 1982).
+ * <p>Starting each search at one supply node and stopping at the first demand node keeps searches
+ * local: a pairing network finds most partners a few arcs away. Integer data give an integral optimum,
+ * which is what makes a pairing into whole contracts exact (network-flow integrality; Rudd &amp;
+ * Schroeder, Management Science 28(12), 1982).
  *
- * <p>Arrays grow as arcs are added; nothing is allocated per augmentation. Not thread-safe.
+ * <p>Arrays grow as arcs are added; searches reset only what they touched. Not thread-safe.
  */
 final class MinCostFlow {
 
     static final long INFINITE = Long.MAX_VALUE / 4;
 
-    private int nodes;
+    private final int nodes;
     private int arcs;
-    private int[] head;
+    private final int[] head;
     private int[] next;
     private int[] to;
     private long[] cap;
     private long[] initialCap;
     private long[] cost;
+    private final long[] excess;
 
     private long[] potential;
     private long[] dist;
@@ -34,6 +38,7 @@ final class MinCostFlow {
     private int[] heapNode;
     private long[] heapKey;
     private int[] visitedStamp;
+    private int[] touched;
     private int stamp;
 
     MinCostFlow(int nodes, int expectedArcs) {
@@ -46,10 +51,16 @@ final class MinCostFlow {
         cap = new long[a];
         initialCap = new long[a];
         cost = new long[a];
+        excess = new long[nodes];
     }
 
     int nodeCount() {
         return nodes;
+    }
+
+    /** Adds supply (positive) or demand (negative) to a node. */
+    void supply(int node, long amount) {
+        excess[node] += amount;
     }
 
     /** Adds an arc and its residual twin; returns the arc's index (the twin is index ^ 1). */
@@ -106,129 +117,105 @@ final class MinCostFlow {
     }
 
     /**
-     * Augments along cheapest source-sink paths while they have a negative cost.
+     * Routes every supply to demands at least total cost.
      *
-     * @param source the source
-     * @param sink   the sink
      * @return the number of augmentations
+     * @throws IllegalStateException if supplies and demands do not balance, a supply cannot reach any
+     *                               demand, or a cycle has a negative cost
      */
-    int run(int source, int sink) {
-        return run(source, sink, false);
-    }
-
-    /**
-     * As {@link #run(int, int)}, for a network that may also have negative costs on inner arcs (but no
-     * negative cycle): the first potentials then come from Bellman-Ford instead of Dijkstra.
-     *
-     * @param source             the source
-     * @param sink               the sink
-     * @param negativeInnerArcs  whether arcs other than the source's and the sink's may cost less than zero
-     * @return the number of augmentations
-     */
-    int run(int source, int sink, boolean negativeInnerArcs) {
+    int run() {
+        long balance = 0;
+        for (long e : excess) {
+            balance += e;
+        }
+        if (balance != 0) {
+            throw new IllegalStateException("supplies and demands do not balance: " + balance);
+        }
         potential = new long[nodes];
         dist = new long[nodes];
+        Arrays.fill(dist, INFINITE);
         parentArc = new int[nodes];
         heapNode = new int[Math.max(16, arcs + nodes)];
         heapKey = new long[heapNode.length];
         visitedStamp = new int[nodes];
+        touched = new int[nodes];
+        initialPotentials();
         int augmentations = 0;
-        boolean first = true;
-        while (true) {
-            long d = !first ? dijkstra(source, sink)
-                    : negativeInnerArcs ? bellmanFord(source, sink) : fullDijkstra(source, sink);
-            if (d >= INFINITE) {
-                return augmentations;
+        for (int s = 0; s < nodes; s++) {
+            while (excess[s] > 0) {
+                int t = search(s);
+                if (t < 0) {
+                    throw new IllegalStateException("node " + s + " has supply that cannot reach a demand");
+                }
+                long push = Math.min(excess[s], -excess[t]);
+                for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
+                    push = Math.min(push, cap[parentArc[v]]);
+                }
+                for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
+                    int a = parentArc[v];
+                    cap[a] -= push;
+                    cap[a ^ 1] += push;
+                }
+                excess[s] -= push;
+                excess[t] += push;
+                augmentations++;
             }
-            long pathCost = d + potential[sink] - potential[source];
-            updatePotentials(d, first);
-            first = false;
-            if (pathCost >= 0) {
-                return augmentations;
+        }
+        return augmentations;
+    }
+
+    /** Shortest distances from a virtual root joined to every node at no cost (queue-based Bellman-Ford). */
+    private void initialPotentials() {
+        int[] queue = new int[nodes + 1];
+        boolean[] queued = new boolean[nodes];
+        int[] passes = new int[nodes];
+        int headIndex = 0;
+        int tail = 0;
+        int size = nodes;
+        for (int v = 0; v < nodes; v++) {
+            queue[tail++] = v;
+            queued[v] = true;
+        }
+        tail %= queue.length;
+        while (size > 0) {
+            int u = queue[headIndex];
+            headIndex = (headIndex + 1) % queue.length;
+            size--;
+            queued[u] = false;
+            if (++passes[u] > nodes) {
+                throw new IllegalStateException("negative cycle in a flow network");
             }
-            long push = INFINITE;
-            for (int v = sink; v != source; v = to[parentArc[v] ^ 1]) {
-                push = Math.min(push, cap[parentArc[v]]);
+            for (int a = head[u]; a >= 0; a = next[a]) {
+                if (cap[a] > 0 && potential[u] + cost[a] < potential[to[a]]) {
+                    potential[to[a]] = potential[u] + cost[a];
+                    if (!queued[to[a]]) {
+                        queued[to[a]] = true;
+                        queue[tail] = to[a];
+                        tail = (tail + 1) % queue.length;
+                        size++;
+                    }
+                }
             }
-            for (int v = sink; v != source; v = to[parentArc[v] ^ 1]) {
-                int a = parentArc[v];
-                cap[a] -= push;
-                cap[a ^ 1] += push;
-            }
-            augmentations++;
         }
     }
 
     /**
-     * The first search runs on raw costs, some negative (out of the source, into the sink), so it
-     * neither stops at the sink nor refuses to lower the sink's label after popping it: the sink has no
-     * usable outgoing arc yet, so its label is not used to relax anything.
+     * Dijkstra on reduced costs from {@code start} to the nearest node with demand. The potentials of the
+     * nodes settled before it drop by their distance's shortfall to its distance, which keeps every
+     * residual arc's reduced cost non-negative and makes the path found tight. The path is left in
+     * {@code parentArc}.
+     *
+     * @return the node with demand reached, or -1
      */
-    private long fullDijkstra(int source, int sink) {
+    private int search(int start) {
         stamp++;
-        Arrays.fill(dist, INFINITE);
+        int touchedCount = 0;
         int size = 0;
-        dist[source] = 0;
-        size = push(size, source, 0);
-        while (size > 0) {
-            int u = heapNode[0];
-            long du = heapKey[0];
-            size = pop(size);
-            if (du != dist[u] || (visitedStamp[u] == stamp && u != sink)) {
-                continue;
-            }
-            visitedStamp[u] = stamp;
-            for (int a = head[u]; a >= 0; a = next[a]) {
-                if (cap[a] <= 0) {
-                    continue;
-                }
-                int v = to[a];
-                long nd = du + cost[a];
-                if (nd < dist[v]) {
-                    dist[v] = nd;
-                    parentArc[v] = a;
-                    if (v != sink) {
-                        size = push(size, v, nd);
-                    }
-                }
-            }
-        }
-        return dist[sink];
-    }
-
-    /** Label-correcting shortest paths on raw costs; used once, for small networks with negative inner arcs. */
-    private long bellmanFord(int source, int sink) {
-        Arrays.fill(dist, INFINITE);
-        dist[source] = 0;
-        boolean changed = true;
-        for (int round = 0; round < nodes && changed; round++) {
-            changed = false;
-            for (int u = 0; u < nodes; u++) {
-                if (dist[u] >= INFINITE) {
-                    continue;
-                }
-                for (int a = head[u]; a >= 0; a = next[a]) {
-                    if (cap[a] > 0 && dist[u] + cost[a] < dist[to[a]]) {
-                        dist[to[a]] = dist[u] + cost[a];
-                        parentArc[to[a]] = a;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        if (changed) {
-            throw new IllegalStateException("negative cycle in a flow network");
-        }
-        return dist[sink];
-    }
-
-    /** Dijkstra on reduced costs (all non-negative), stopping when the sink is settled. */
-    private long dijkstra(int source, int sink) {
-        stamp++;
-        Arrays.fill(dist, INFINITE);
-        int size = 0;
-        dist[source] = 0;
-        size = push(size, source, 0);
+        dist[start] = 0;
+        touched[touchedCount++] = start;
+        size = push(size, start, 0);
+        int found = -1;
+        long cut = 0;
         while (size > 0) {
             int u = heapNode[0];
             long du = heapKey[0];
@@ -237,7 +224,9 @@ final class MinCostFlow {
                 continue;
             }
             visitedStamp[u] = stamp;
-            if (u == sink) {
+            cut = du;
+            if (excess[u] < 0) {
+                found = u;
                 break;
             }
             long pu = potential[u];
@@ -248,36 +237,23 @@ final class MinCostFlow {
                 int v = to[a];
                 long nd = du + cost[a] + pu - potential[v];
                 if (nd < dist[v]) {
+                    if (dist[v] >= INFINITE) {
+                        touched[touchedCount++] = v;
+                    }
                     dist[v] = nd;
                     parentArc[v] = a;
                     size = push(size, v, nd);
                 }
             }
         }
-        return visitedStamp[sink] == stamp ? dist[sink] : INFINITE;
-    }
-
-    /**
-     * After the first search (raw costs, some negative) every node takes its full distance; after later
-     * searches (reduced costs, all non-negative) nodes settled before the sink take their distance and
-     * the others the sink's. Either way every residual arc reachable from the source keeps a
-     * non-negative reduced cost (Johnson's reweighting, cut at the sink).
-     */
-    private void updatePotentials(long sinkDistance, boolean first) {
-        long cut = first || sinkDistance >= INFINITE ? maxFinite() : sinkDistance;
-        for (int v = 0; v < nodes; v++) {
-            potential[v] += Math.min(dist[v], cut);
-        }
-    }
-
-    private long maxFinite() {
-        long m = Long.MIN_VALUE;
-        for (long d : dist) {
-            if (d < INFINITE && d > m) {
-                m = d;
+        for (int i = 0; i < touchedCount; i++) {
+            int v = touched[i];
+            if (visitedStamp[v] == stamp && dist[v] < cut) {
+                potential[v] += dist[v] - cut;
             }
+            dist[v] = INFINITE;
         }
-        return m == Long.MIN_VALUE ? 0 : m;
+        return found;
     }
 
     private int push(int size, int node, long key) {

@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * {@link MinCostFlow}: each unit of flow from the source to the sink is one pairing, and its cost is
  * the pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads run through a grid of (expiry, strike) nodes per option type. Moving up a strike is free,
- * moving down costs the strike difference x multiplier, so a path from a long to a short costs exactly
- * the spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess).
- * Moving between expiry layers only goes from the long's expiry towards earlier ones, so a long always
- * expires at or after the short it covers.</li>
+ * <li>Spreads are arcs from each long call to each short call it may cover (and from each short put to
+ * each long put that may cover it): the long expires at or after the short, and the arc costs the
+ * spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess) plus
+ * what paying the long in full adds, less the short's uncovered requirement. Arcs that would save
+ * nothing are left out, which keeps the network sparse where strikes are far apart.</li>
  * <li>Straddles run through two chains of the shorts ordered by uncovered requirement: one where the put
  * is the larger requirement (enter at the put, pay it, walk down, pay the call's premium) and one where
  * the call is (pay the put's premium, walk up, pay the call's requirement), so a pair costs
@@ -59,11 +59,23 @@ final class PairingOptimiser {
     private final double initialLoanFraction;
     private final double maintenanceLoanFraction;
 
+    private final boolean complexSpreads;
+
     /** Statistics of the last call, for performance measurement. */
     int lastAugmentations;
 
     PairingOptimiser(StrategyRules rules) {
-        this.rules = rules;
+        this(rules, true);
+    }
+
+    /**
+     * @param rules          the rules pricing each strategy
+     * @param complexSpreads whether to combine spreads into butterflies, condors and boxes (off only to
+     *                       test the two-leg pairing on its own)
+     */
+    PairingOptimiser(StrategyRules rules, boolean complexSpreads) {
+        this.rules = rules.quiet();
+        this.complexSpreads = complexSpreads;
         StrategyBasedParameters p = rules.parameters();
         nakedFraction = p.nakedUnderlyingFraction().doubleValue();
         broadFraction = p.nakedBroadIndexFraction().doubleValue();
@@ -142,9 +154,102 @@ final class PairingOptimiser {
         return best;
     }
 
-    /** Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units used. */
+    /**
+     * Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units
+     * used. Two proposals are priced exactly and the cheaper kept (the first on a tie): the exact two-leg
+     * optimum with complex spreads formed from its spreads, and the complex spreads of an optimistic
+     * pairing (credit spreads priced as if free, so that every spread a combination could use is
+     * considered) with everything else paired exactly around them.
+     */
     private long pairClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> out) {
-        Network net = new Network(legs, stock, stockUnits, basis);
+        List<Strategy> exact = new ArrayList<>();
+        long used = solveClass(legs, stock, stockUnits, basis, false, exact);
+        if (!complexSpreads || !mayCombine(legs)) {
+            out.addAll(exact);
+            return used;
+        }
+        List<Strategy> optimistic = new ArrayList<>();
+        solveClass(legs, stock, stockUnits, basis, true, optimistic);
+        List<Strategy> combinations = optimistic.stream().filter(x -> isComplex(x.kind())).toList();
+        if (combinations.isEmpty()) {
+            out.addAll(exact);
+            return used;
+        }
+        List<Strategy> alternative = new ArrayList<>(combinations);
+        long usedAlternative = solveClass(residual(legs, combinations), stock, stockUnits, basis, false, alternative);
+        BigDecimal exactTotal = total(exact, basis).add(stockAlone(stock, stockUnits - used, legs, basis));
+        BigDecimal alternativeTotal = total(alternative, basis)
+                .add(stockAlone(stock, stockUnits - usedAlternative, legs, basis));
+        if (alternativeTotal.compareTo(exactTotal) < 0) {
+            out.addAll(alternative);
+            return usedAlternative;
+        }
+        out.addAll(exact);
+        return used;
+    }
+
+    static boolean isComplex(StrategyKind kind) {
+        return switch (kind) {
+            case LONG_BUTTERFLY, LONG_CONDOR, SHORT_IRON_BUTTERFLY, SHORT_IRON_CONDOR, SHORT_BOX -> true;
+            default -> false;
+        };
+    }
+
+    /** A complex spread needs a long and at least three legs on one expiry. */
+    private static boolean mayCombine(List<Leg> legs) {
+        Map<java.time.LocalDate, int[]> counts = new TreeMap<>();
+        for (Leg l : legs) {
+            int[] c = counts.computeIfAbsent(l.expiry(), k -> new int[2]);
+            c[l.isShort() ? 1 : 0]++;
+        }
+        for (int[] c : counts.values()) {
+            if (c[0] >= 1 && c[1] >= 1 && c[0] + c[1] >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The legs with the contracts the given strategies hold taken out. */
+    private static List<Leg> residual(List<Leg> legs, List<Strategy> taken) {
+        Map<Leg, Long> used = new java.util.IdentityHashMap<>();
+        for (Strategy s : taken) {
+            for (StrategyLeg part : s.legs()) {
+                used.merge(part.leg(), part.quantity().abs().longValueExact(), Long::sum);
+            }
+        }
+        List<Leg> out = new ArrayList<>(legs.size());
+        for (Leg l : legs) {
+            long left = l.contracts() - used.getOrDefault(l, 0L);
+            if (left > 0) {
+                out.add(left == l.contracts() ? l : new Leg(l.kind(), l.underlying(), l.strike(), l.expiry(),
+                        l.multiplier(), l.price(), l.underlyingPrice(), BigDecimal.valueOf(l.isShort() ? -left : left),
+                        l.longDated(), l.broadIndex(), l.positionIds()));
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal total(List<Strategy> strategies, Basis basis) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Strategy x : strategies) {
+            sum = sum.add(basis == Basis.INITIAL ? x.initial() : x.maintenance());
+        }
+        return sum;
+    }
+
+    /** What the stock units left uncovering cost on their own (only the difference between proposals matters). */
+    private BigDecimal stockAlone(Leg stock, long units, List<Leg> legs, Basis basis) {
+        if (stock == null || units <= 0) {
+            return BigDecimal.ZERO;
+        }
+        Strategy alone = rules.longStock(stock, legs.get(0).multiplier().multiply(BigDecimal.valueOf(units)));
+        return basis == Basis.INITIAL ? alone.initial() : alone.maintenance();
+    }
+
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic,
+            List<Strategy> out) {
+        Network net = new Network(legs, stock, stockUnits, basis, optimistic);
         lastAugmentations += net.solve();
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
@@ -162,7 +267,13 @@ final class PairingOptimiser {
                 out.add(rules.straddle(b, a, pr.units()));
             }
         }
-        ComplexSpreads.form(sameExpirySpreads, rules, out);
+        if (complexSpreads) {
+            ComplexSpreads.form(sameExpirySpreads, rules, out);
+        } else {
+            for (SpreadUnits x : sameExpirySpreads) {
+                out.add(rules.spread(x.shortLeg(), x.longLeg(), x.units()));
+            }
+        }
         for (int i = 0; i < legs.size(); i++) {
             long left = net.unpaired(i);
             if (left > 0) {
@@ -212,19 +323,21 @@ final class PairingOptimiser {
         return o.longDated() ? premium(o) * (1 - longDatedFraction) : 0;
     }
 
-    /** The flow network of one multiplier class. */
+    /**
+     * The flow network of one multiplier class, as a transportation problem: every long call, short put
+     * and covered-call stock unit (a supply) ends either at a partner (a short call or a long put, a
+     * demand) or at the "on its own" sink; every demand not met by a partner is met by the "on its own"
+     * source, whose supply otherwise goes to that sink. Arc costs are what a pairing adds to the two legs' stand-alone requirements, in
+     * micro-dollars, so the least-cost flow is the pairing of least total requirement.
+     */
     private final class Network {
-        private static final int SOURCE = 0;
-        private static final int SINK = 1;
-
         private final List<Leg> legs;
         private final MinCostFlow flow;
-        private final int[] legNode;
-        private final int[] legOutArc;
+        private final int[] aloneArc;
         private final int stockNode;
-        private final int firstLegNode = 2;
+        private final int aloneSink;
 
-        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
+        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic) {
             this.legs = legs;
             int n = legs.size();
             boolean longCall = false;
@@ -240,15 +353,9 @@ final class PairingOptimiser {
                     shortPut |= l.isShort();
                 }
             }
-            Grid calls = longCall && shortCall ? new Grid(legs, LegKind.CALL) : null;
-            Grid puts = longPut && shortPut ? new Grid(legs, LegKind.PUT) : null;
-            boolean straddles = shortCall && shortPut;
-            boolean covers = stock != null && stockUnits > 0 && shortCall;
-            int nodes = firstLegNode + n;
-            int callBase = nodes;
-            nodes += calls == null ? 0 : calls.size();
-            int putBase = nodes;
-            nodes += puts == null ? 0 : puts.size();
+            boolean straddles = !optimistic && shortCall && shortPut;
+            boolean covers = !optimistic && stock != null && stockUnits > 0 && shortCall;
+            int nodes = n;
             TreeSet<Long> requirementLevels = new TreeSet<>();
             long[] uncoveredMicros = new long[n];
             for (int i = 0; i < n; i++) {
@@ -265,14 +372,12 @@ final class PairingOptimiser {
                 nodes += 2 * levels.length;
             }
             stockNode = covers ? nodes++ : -1;
+            aloneSink = nodes++;
+            int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
-            legNode = new int[n];
-            legOutArc = new int[n];
-            if (calls != null) {
-                calls.addArcs(flow, callBase);
-            }
-            if (puts != null) {
-                puts.addArcs(flow, putBase);
+            aloneArc = new int[n];
+            if (longCall && shortCall || longPut && shortPut) {
+                addSpreadArcs(uncoveredMicros, optimistic);
             }
             if (straddles) {
                 for (int r = 1; r < levels.length; r++) {
@@ -280,125 +385,190 @@ final class PairingOptimiser {
                     flow.addArc(callLargerBase + r - 1, callLargerBase + r, MinCostFlow.INFINITE, 0);
                 }
             }
+            long supplies = 0;
+            long demands = 0;
             if (covers) {
-                flow.addArc(SOURCE, stockNode, stockUnits, 0);
+                flow.supply(stockNode, stockUnits);
+                supplies += stockUnits;
+                flow.addArc(stockNode, aloneSink, stockUnits, 0);
             }
             double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
-            for (int i = 0; i < n; i++) {
-                Leg l = legs.get(i);
-                int v = firstLegNode + i;
-                legNode[i] = v;
+            for (int v = 0; v < n; v++) {
+                Leg l = legs.get(v);
                 long q = l.contracts();
+                long nakedSaving = uncoveredMicros[v];
                 if (l.isCall() && !l.isShort()) {
-                    legOutArc[i] = flow.addArc(SOURCE, v, q, 0);
-                    if (calls != null) {
-                        flow.addArc(v, callBase + calls.index(l), q, micros(spreadSurcharge(l)));
-                    }
+                    flow.supply(v, q);
+                    supplies += q;
+                    aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
                 } else if (l.isCall()) {
-                    legOutArc[i] = flow.addArc(v, SINK, q, -uncoveredMicros[i]);
-                    if (calls != null) {
-                        flow.addArc(callBase + calls.index(l), v, q, 0);
-                    }
+                    flow.supply(v, -q);
+                    aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
+                    demands += q;
                     if (straddles) {
-                        int r = rank(levels, uncoveredMicros[i]);
-                        flow.addArc(putLargerBase + r, v, q, micros(premium(l)));
-                        flow.addArc(callLargerBase + r, v, q, uncoveredMicros[i]);
+                        int r = rank(levels, uncoveredMicros[v]);
+                        flow.addArc(putLargerBase + r, v, q, micros(premium(l)) - nakedSaving);
+                        flow.addArc(callLargerBase + r, v, q, 0);
                     }
                     if (covers) {
                         double itm = Math.max(0, stock.price().doubleValue() - l.strike().doubleValue());
-                        flow.addArc(stockNode, v, q, micros(loanFraction * itm * l.multiplier().doubleValue()));
+                        flow.addArc(stockNode, v, q,
+                                micros(loanFraction * itm * l.multiplier().doubleValue()) - nakedSaving);
                     }
                 } else if (l.isShort()) {
-                    legOutArc[i] = flow.addArc(SOURCE, v, q, -uncoveredMicros[i]);
-                    if (puts != null) {
-                        flow.addArc(v, putBase + puts.index(l), q, 0);
-                    }
+                    flow.supply(v, q);
+                    supplies += q;
+                    aloneArc[v] = flow.addArc(v, aloneSink, q, 0);
                     if (straddles) {
-                        int r = rank(levels, uncoveredMicros[i]);
-                        flow.addArc(v, putLargerBase + r, q, uncoveredMicros[i]);
-                        flow.addArc(v, callLargerBase + r, q, micros(premium(l)));
+                        int r = rank(levels, uncoveredMicros[v]);
+                        flow.addArc(v, putLargerBase + r, q, 0);
+                        flow.addArc(v, callLargerBase + r, q, micros(premium(l)) - nakedSaving);
                     }
                 } else {
-                    legOutArc[i] = flow.addArc(v, SINK, q, 0);
-                    if (puts != null) {
-                        flow.addArc(putBase + puts.index(l), v, q, micros(spreadSurcharge(l)));
+                    flow.supply(v, -q);
+                    aloneArc[v] = flow.addArc(aloneSource, v, q, 0);
+                    demands += q;
+                }
+            }
+            flow.supply(aloneSink, -supplies);
+            flow.supply(aloneSource, demands);
+            flow.addArc(aloneSource, aloneSink, MinCostFlow.INFINITE, 0);
+        }
+
+        /**
+         * One arc from each long to each short of its type that it may cover (same type, long expiring at or
+         * after the short), costing the spread's maximum loss plus the long's paid-in-full surcharge less the
+         * short's uncovered requirement. Arcs that cost nothing or more are left out: a pairing that saves
+         * nothing is never needed, since both legs can always stand alone. An optimistic network prices
+         * every same-expiry spread at (next to) nil, narrower spreads first, and has no calendars.
+         */
+        private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic) {
+            int n = legs.size();
+            for (int l = 0; l < n; l++) {
+                Leg lo = legs.get(l);
+                if (lo.isShort()) {
+                    continue;
+                }
+                long surcharge = micros(spreadSurcharge(lo));
+                for (int sh = 0; sh < n; sh++) {
+                    Leg so = legs.get(sh);
+                    if (!so.isShort() || so.kind() != lo.kind() || lo.expiry().isBefore(so.expiry())) {
+                        continue;
+                    }
+                    long cost;
+                    if (optimistic) {
+                        if (!lo.expiry().equals(so.expiry())) {
+                            continue;
+                        }
+                        cost = Math.abs(l - sh) + surcharge - uncoveredMicros[sh];
+                    } else {
+                        double width = lo.isCall() ? lo.strike().doubleValue() - so.strike().doubleValue()
+                                : so.strike().doubleValue() - lo.strike().doubleValue();
+                        cost = micros(Math.max(0, width) * lo.multiplier().doubleValue()) + surcharge
+                                - uncoveredMicros[sh];
+                        if (cost >= 0) {
+                            continue;
+                        }
+                    }
+                    long cap = Math.min(lo.contracts(), so.contracts());
+                    if (lo.isCall()) {
+                        flow.addArc(l, sh, cap, cost);
+                    } else {
+                        flow.addArc(sh, l, cap, cost);
                     }
                 }
             }
         }
 
         int solve() {
-            return flow.run(SOURCE, SINK);
+            return flow.run();
         }
 
         /** Contracts of leg {@code i} left on their own. */
         long unpaired(int i) {
-            return legs.get(i).contracts() - flow.flow(legOutArc[i]);
+            return flow.flow(aloneArc[i]);
         }
 
         /**
-         * Splits the flow into source-sink paths; each path's first node after the source and last node
-         * before the sink are the two legs paired (or the stock and a short call).
+         * Splits the flow leaving each supply (legs and stock) into paths that end at a partner; the
+         * path's first and last nodes are the two legs paired (or the stock and a short call).
          */
         List<Pair> decompose() {
             Map<Long, Long> units = new LinkedHashMap<>();
             int[] current = new int[flow.nodeCount()];
+            int[] onPath = new int[flow.nodeCount()];
             for (int v = 0; v < current.length; v++) {
                 current[v] = flow.firstArc(v);
+                onPath[v] = -1;
             }
             List<Integer> path = new ArrayList<>();
-            while (true) {
-                path.clear();
-                int u = SOURCE;
-                while (u != SINK) {
-                    int a = current[u];
-                    while (a >= 0 && (!flow.isForward(a) || flow.flow(a) <= 0)) {
-                        a = flow.nextArc(a);
-                    }
-                    current[u] = a;
-                    if (a < 0) {
-                        break;
-                    }
-                    path.add(a);
-                    u = flow.target(a);
+            int n = legs.size();
+            for (int origin = -1; origin < n; origin++) {
+                int start = origin < 0 ? stockNode : origin;
+                if (start < 0 || (origin >= 0 && legs.get(origin).isShort() == legs.get(origin).isCall())) {
+                    continue;
                 }
-                if (u != SINK) {
+                while (true) {
+                    for (int a : path) {
+                        onPath[flow.target(a)] = -1;
+                    }
+                    path.clear();
+                    int u = start;
+                    onPath[start] = 0;
+                    while (u == start || u >= n) {
+                        int a = current[u];
+                        while (a >= 0 && (!flow.isForward(a) || flow.flow(a) <= 0 || flow.target(a) == aloneSink)) {
+                            a = flow.nextArc(a);
+                        }
+                        current[u] = a;
+                        if (a < 0) {
+                            break;
+                        }
+                        int v = flow.target(a);
+                        path.add(a);
+                        if (onPath[v] >= 0) {
+                            // A circulation (it costs nothing in an optimal flow): cancel it and walk on.
+                            int from = onPath[v];
+                            long amount = Long.MAX_VALUE;
+                            for (int i = from; i < path.size(); i++) {
+                                amount = Math.min(amount, flow.flow(path.get(i)));
+                            }
+                            for (int i = path.size() - 1; i >= from; i--) {
+                                flow.consume(path.get(i), amount);
+                                if (i > from) {
+                                    onPath[flow.target(path.get(i - 1))] = -1;
+                                }
+                                path.remove(i);
+                            }
+                            onPath[v] = from;
+                            u = v;
+                            continue;
+                        }
+                        onPath[v] = path.size();
+                        u = v;
+                    }
+                    onPath[start] = -1;
                     if (path.isEmpty()) {
                         break;
                     }
-                    throw new IllegalStateException("flow is not conserved at node " + u);
+                    if (u >= n || u == start) {
+                        throw new IllegalStateException("flow is not conserved at node " + u);
+                    }
+                    long amount = Long.MAX_VALUE;
+                    for (int a : path) {
+                        amount = Math.min(amount, flow.flow(a));
+                    }
+                    for (int a : path) {
+                        flow.consume(a, amount);
+                    }
+                    units.merge(((long) origin << 32) ^ (u & 0xffffffffL), amount, Long::sum);
                 }
-                long amount = Long.MAX_VALUE;
-                for (int a : path) {
-                    amount = Math.min(amount, flow.flow(a));
-                }
-                for (int a : path) {
-                    flow.consume(a, amount);
-                }
-                int first = flow.target(path.get(0));
-                int last = flow.target(path.get(path.size() - 2));
-                int a = first == stockNode ? -1 : first - firstLegNode;
-                int b = last - firstLegNode;
-                units.merge(((long) a << 32) ^ (b & 0xffffffffL), amount, Long::sum);
             }
-            restore(units);
             List<Pair> pairs = new ArrayList<>(units.size());
             for (Map.Entry<Long, Long> e : units.entrySet()) {
                 pairs.add(new Pair((int) (e.getKey() >> 32), (int) (long) e.getKey(), e.getValue()));
             }
             return pairs;
-        }
-
-        /** Puts back the flow of the legs' own arcs, which {@link #unpaired} reads after decomposition. */
-        private void restore(Map<Long, Long> units) {
-            for (Map.Entry<Long, Long> e : units.entrySet()) {
-                int a = (int) (e.getKey() >> 32);
-                int b = (int) (long) e.getKey();
-                if (a >= 0) {
-                    flow.consume(legOutArc[a], -e.getValue());
-                }
-                flow.consume(legOutArc[b], -e.getValue());
-            }
         }
 
         private int rank(Long[] levels, long value) {
@@ -413,68 +583,6 @@ final class PairingOptimiser {
                 }
             }
             return lo;
-        }
-    }
-
-    /**
-     * The (expiry, strike) nodes of one option type. Calls flow from a long's later expiry towards the
-     * short's earlier one; puts flow from the short towards the long's later expiry.
-     */
-    private final class Grid {
-        private final LegKind kind;
-        private final List<java.time.LocalDate> expiries;
-        private final List<BigDecimal> strikes;
-        private final BigDecimal multiplier;
-
-        Grid(List<Leg> legs, LegKind kind) {
-            this.kind = kind;
-            TreeSet<java.time.LocalDate> e = new TreeSet<>();
-            TreeSet<BigDecimal> k = new TreeSet<>();
-            BigDecimal m = null;
-            for (Leg l : legs) {
-                if (l.kind() == kind) {
-                    e.add(l.expiry());
-                    k.add(l.strike());
-                    m = l.multiplier();
-                }
-            }
-            expiries = new ArrayList<>(e);
-            strikes = new ArrayList<>(k);
-            multiplier = m;
-        }
-
-        int size() {
-            return expiries.size() * strikes.size();
-        }
-
-        int index(Leg l) {
-            int e = java.util.Collections.binarySearch(expiries, l.expiry());
-            int k = java.util.Collections.binarySearch(strikes, l.strike());
-            return e * strikes.size() + k;
-        }
-
-        void addArcs(MinCostFlow flow, int base) {
-            int nk = strikes.size();
-            long[] down = new long[nk];
-            for (int k = 1; k < nk; k++) {
-                down[k] = micros(strikes.get(k).subtract(strikes.get(k - 1)).multiply(multiplier).doubleValue());
-            }
-            for (int e = 0; e < expiries.size(); e++) {
-                int row = base + e * nk;
-                for (int k = 1; k < nk; k++) {
-                    flow.addArc(row + k - 1, row + k, MinCostFlow.INFINITE, 0);
-                    flow.addArc(row + k, row + k - 1, MinCostFlow.INFINITE, down[k]);
-                }
-                if (kind == LegKind.CALL && e > 0) {
-                    for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row - nk + k, MinCostFlow.INFINITE, 0);
-                    }
-                } else if (kind == LegKind.PUT && e + 1 < expiries.size()) {
-                    for (int k = 0; k < nk; k++) {
-                        flow.addArc(row + k, row + nk + k, MinCostFlow.INFINITE, 0);
-                    }
-                }
-            }
         }
     }
 

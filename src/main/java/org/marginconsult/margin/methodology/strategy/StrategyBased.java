@@ -91,12 +91,12 @@ public final class StrategyBased implements Methodology {
 
     @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
-        StrategyPairing pairing = pair(positions, context);
+        StrategyPairing pairing = pairQuietly(positions, context);
         MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
                 InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
         for (Strategy s : pairing.initial()) {
             result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
-                    describe(s), s.initial(), s.positionIds());
+                    describe(rules.explained(s)), s.initial(), s.positionIds());
         }
         result.maintenance(Account.SECURITIES, pairing.maintenanceRequirement());
         result.saleProceeds(Account.SECURITIES, pairing.saleProceeds());
@@ -114,6 +114,13 @@ public final class StrategyBased implements Methodology {
      * @throws InvalidPortfolioException when a position is invalid
      */
     public StrategyPairing pair(List<Position> positions, ValuationContext context) {
+        StrategyPairing quiet = pairQuietly(positions, context);
+        return new StrategyPairing(quiet.initial().stream().map(rules::explained).toList(),
+                quiet.maintenance().stream().map(rules::explained).toList(), quiet.warnings());
+    }
+
+    /** The pairing with strategies not yet explained (explanations are built for the lines kept only). */
+    private StrategyPairing pairQuietly(List<Position> positions, ValuationContext context) {
         PositionValidator.requireValid(positions, context.asOf());
         List<Warning> warnings = new ArrayList<>();
         List<Position> margined = new ArrayList<>();
@@ -144,7 +151,8 @@ public final class StrategyBased implements Methodology {
                 warnings.add(new Warning(MAINTENANCE_PAIRING, books.get(i).underlying(), "the maintenance requirement"
                         + " of " + books.get(i).underlying() + " uses a different pairing from the breakdown, because"
                         + " covering an in-the-money call with stock costs more under FINRA Rule 4210 than under"
-                        + " Regulation T: " + String.join("; ", r[1].stream().map(this::describe).toList())));
+                        + " Regulation T: " + String.join("; ",
+                                r[1].stream().map(x -> describe(rules.explained(x))).toList())));
             }
         }
         return new StrategyPairing(initial, maintenance, warnings);
@@ -169,11 +177,15 @@ public final class StrategyBased implements Methodology {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).kind() != b.get(i).kind() || !a.get(i).legs().equals(b.get(i).legs())) {
+            if (a.get(i).kind() != b.get(i).kind() || !parts(a.get(i)).equals(parts(b.get(i)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static List<String> parts(Strategy s) {
+        return s.legs().stream().map(l -> l.leg().label() + "|" + l.quantity().toPlainString()).toList();
     }
 
     private String describe(Strategy s) {
@@ -188,7 +200,7 @@ public final class StrategyBased implements Methodology {
     }
 
     /** Nets the margined positions into legs per underlying, reporting series whose marks disagree. */
-    private List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
+    List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
         Map<Position, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             index.putIfAbsent(all.get(i), i);

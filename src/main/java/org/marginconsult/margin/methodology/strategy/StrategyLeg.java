@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A part of a {@link Leg} used in one {@link Strategy}: the leg and the signed quantity of it that the
- * strategy holds (negative = short). Immutable.
+ * strategy holds (negative = short), as the strategy-based rules (Cboe Rule 10.3, FINRA Rule 4210(f)(2))
+ * pair contracts one for one (or, for a butterfly's body, two for one). Immutable.
  *
  * @param leg      the netted holding
  * @param quantity signed shares or contracts of it in the strategy

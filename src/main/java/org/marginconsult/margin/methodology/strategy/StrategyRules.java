@@ -28,12 +28,54 @@ public final class StrategyRules {
     private static final BigDecimal ONE = BigDecimal.ONE;
 
     private final StrategyBasedParameters p;
+    private final boolean explain;
 
     /**
      * @param parameters the percentages and thresholds to apply
      */
     public StrategyRules(StrategyBasedParameters parameters) {
+        this(parameters, true);
+    }
+
+    private StrategyRules(StrategyBasedParameters parameters, boolean explain) {
         this.p = Objects.requireNonNull(parameters, "parameters");
+        this.explain = explain;
+    }
+
+    /**
+     * The same rules, building strategies without their explanation (empty), for the pairing to price
+     * the proposals it compares; {@link #explained(Strategy)} adds the text to the ones kept.
+     */
+    StrategyRules quiet() {
+        return explain ? new StrategyRules(p, false) : this;
+    }
+
+    /**
+     * The strategy with its explanation: itself when it has one, else priced again with the text.
+     *
+     * @param s a strategy built by these rules (or their {@link #quiet()} twin)
+     * @return the same strategy, explained
+     */
+    public Strategy explained(Strategy s) {
+        if (!s.explanation().isEmpty()) {
+            return s;
+        }
+        StrategyRules rules = explain ? this : new StrategyRules(p, true);
+        List<StrategyLeg> legs = s.legs();
+        StrategyLeg first = legs.get(0);
+        return switch (s.kind()) {
+            case LONG_STOCK -> rules.longStock(first.leg(), first.quantity());
+            case SHORT_STOCK -> rules.shortStock(first.leg(), first.quantity().negate());
+            case LONG_OPTION -> rules.longOption(first.leg(), first.quantity().longValueExact());
+            case SHORT_OPTION -> rules.shortOption(first.leg(), first.quantity().negate().longValueExact());
+            case COVERED_CALL -> rules.coveredCall(first.leg(), legs.get(1).leg(),
+                    legs.get(1).quantity().negate().longValueExact());
+            case CALL_SPREAD, PUT_SPREAD -> rules.spread(first.leg(), legs.get(1).leg(),
+                    first.quantity().negate().longValueExact());
+            case SHORT_STRADDLE -> rules.straddle(first.leg(), legs.get(1).leg(),
+                    first.quantity().negate().longValueExact());
+            default -> rules.complexSpread(s.kind(), legs);
+        };
     }
 
     /** The parameters applied. */
@@ -53,7 +95,7 @@ public final class StrategyRules {
         BigDecimal value = stock.price().multiply(shares);
         BigDecimal initial = value.multiply(p.longEquityInitial());
         BigDecimal maintenance = value.multiply(p.longEquityMaintenance());
-        String text = "long " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price()) + ": value "
+        String text = !explain ? "" : "long " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price()) + ": value "
                 + money(value) + "; initial " + pct(p.longEquityInitial()) + " = " + money(initial)
                 + "; maintenance " + pct(p.longEquityMaintenance()) + " = " + money(maintenance);
         return new Strategy(StrategyKind.LONG_STOCK, List.of(new StrategyLeg(stock, shares)), initial, maintenance,
@@ -86,7 +128,7 @@ public final class StrategyRules {
         BigDecimal byValue = value.multiply(fraction);
         BigDecimal margin = byShare.max(byValue);
         BigDecimal maintenance = value.add(margin);
-        String text = "short " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price())
+        String text = !explain ? "" : "short " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price())
                 + ": value " + money(value) + "; initial " + pct(p.shortEquityInitial()) + " = " + money(initial)
                 + "; maintenance proceeds " + money(value) + " + max(" + plain(perShare) + "/share = "
                 + money(byShare) + ", " + pct(fraction) + " = " + money(byValue) + ") = " + money(maintenance)
@@ -118,7 +160,7 @@ public final class StrategyRules {
         requireOption(option);
         BigDecimal q = BigDecimal.valueOf(contracts);
         BigDecimal amount = longOptionPerContract(option).multiply(q);
-        String text = "long " + contracts + " " + option.label() + " at " + plain(option.price()) + ": "
+        String text = !explain ? "" : "long " + contracts + " " + option.label() + " at " + plain(option.price()) + ": "
                 + (option.longDated()
                         ? pct(p.longDatedOptionFraction()) + " of value (expires after " + p.longDatedOptionMonths()
                                 + " months)"
@@ -161,7 +203,7 @@ public final class StrategyRules {
         BigDecimal floor = option.price().add(p.nakedMinimumFraction().multiply(x));
         BigDecimal amount = base.max(floor).multiply(option.multiplier()).multiply(q);
         BigDecimal proceeds = option.premiumPerContract().multiply(q);
-        String text = "short " + contracts + " " + option.label() + " uncovered at " + plain(option.price())
+        String text = !explain ? "" : "short " + contracts + " " + option.label() + " uncovered at " + plain(option.price())
                 + ", underlying " + plain(option.underlyingPrice()) + ": max(" + plain(option.price()) + " + "
                 + pct(f) + " x " + plain(option.underlyingPrice()) + " - OTM " + plain(option.outOfTheMoney())
                 + ", " + plain(option.price()) + " + " + pct(p.nakedMinimumFraction()) + " x " + plain(x) + ") x "
@@ -195,7 +237,7 @@ public final class StrategyRules {
         BigDecimal initial = value.subtract(ONE.subtract(p.longEquityInitial()).multiply(counted));
         BigDecimal maintenance = value.subtract(ONE.subtract(p.longEquityMaintenance()).multiply(counted));
         BigDecimal proceeds = call.premiumPerContract().multiply(q);
-        String text = "long " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price()) + " covering "
+        String text = !explain ? "" : "long " + plain(shares) + " " + stock.underlying() + " at " + plain(stock.price()) + " covering "
                 + contracts + " short " + call.label() + " at " + plain(call.price())
                 + ": nothing on the call; stock counted at min(" + plain(stock.price()) + ", "
                 + plain(call.strike()) + "); initial " + money(value) + " - " + pct(ONE.subtract(p.longEquityInitial()))
@@ -240,7 +282,7 @@ public final class StrategyRules {
         BigDecimal amount = risk.add(longCost);
         BigDecimal proceeds = shortLeg.premiumPerContract().multiply(q);
         boolean credit = risk.signum() > 0;
-        String text = (credit ? "credit " : "debit ") + (shortLeg.isCall() ? "call" : "put") + " spread, " + contracts
+        String text = !explain ? "" : (credit ? "credit " : "debit ") + (shortLeg.isCall() ? "call" : "put") + " spread, " + contracts
                 + " x (short " + shortLeg.label() + " at " + plain(shortLeg.price()) + " / long " + longLeg.label()
                 + " at " + plain(longLeg.price()) + "): maximum loss by strikes " + money(risk) + " + long paid in full "
                 + money(longCost) + " = " + money(amount) + "; proceeds " + money(proceeds);
@@ -273,7 +315,7 @@ public final class StrategyRules {
         BigDecimal otherPremium = (callLarger ? put : call).premiumPerContract();
         BigDecimal amount = larger.add(otherPremium).multiply(q);
         BigDecimal proceeds = call.premiumPerContract().add(put.premiumPerContract()).multiply(q);
-        String text = "short " + (call.strike().compareTo(put.strike()) == 0 ? "straddle" : "strangle") + ", "
+        String text = !explain ? "" : "short " + (call.strike().compareTo(put.strike()) == 0 ? "straddle" : "strangle") + ", "
                 + contracts + " x (" + call.label() + " at " + plain(call.price()) + " + " + put.label() + " at "
                 + plain(put.price()) + "): larger uncovered requirement (" + (callLarger ? "call " : "put ")
                 + money(larger) + " a pair) + premium of the " + (callLarger ? "put " : "call ") + money(otherPremium)
@@ -336,6 +378,9 @@ public final class StrategyRules {
             } else {
                 proceeds = proceeds.add(premium);
             }
+            if (!explain) {
+                continue;
+            }
             if (parts.length() > 0) {
                 parts.append(", ");
             }
@@ -343,7 +388,7 @@ public final class StrategyRules {
                     .append(l.leg().label()).append(" at ").append(plain(l.leg().price()));
         }
         BigDecimal amount = loss.add(longCost);
-        String text = kind.label() + " (" + parts + "): maximum loss over all strikes " + money(loss)
+        String text = !explain ? "" : kind.label() + " (" + parts + "): maximum loss over all strikes " + money(loss)
                 + " + longs paid in full " + money(longCost) + " = " + money(amount) + "; proceeds " + money(proceeds);
         return new Strategy(kind, legs, amount, amount, proceeds, text);
     }

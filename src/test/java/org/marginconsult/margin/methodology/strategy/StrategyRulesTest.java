@@ -234,6 +234,17 @@ class StrategyRulesTest {
     }
 
     @Test
+    void aStrategyPricedQuietlyIsExplainedWithTheSameAmounts() {
+        Strategy quiet = rules.quiet().straddle(leg(LegKind.CALL, "-2", "90", "7", "92.63", NEAR),
+                leg(LegKind.PUT, "-2", "90", "3.7", "92.63", NEAR), 2);
+        Strategy explained = rules.explained(quiet);
+        assertEquals("", quiet.explanation());
+        assertEquals(quiet.initial(), explained.initial());
+        assertEquals(quiet.legs(), explained.legs());
+        assertEquals(true, explained.explanation().startsWith("short straddle, 2 x"));
+    }
+
+    @Test
     void maximumLossRefusesMoreShortCallsThanLongCalls() {
         assertThrows(IllegalArgumentException.class, () -> StrategyRules.maximumLoss(List.of(
                 StrategyLeg.contracts(leg(LegKind.CALL, "-2", "100", "1", "100", NEAR), 2),

@@ -1,0 +1,124 @@
+package org.marginconsult.comment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.marginconsult.support.TestClock;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.readyDraft;
+
+/** The receipt page, the PDF letters and what may follow a filing. */
+@QuarkusTest
+class ReceiptPagesTest {
+
+    static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    String fileOne() {
+        clock.set(Instant.parse("2026-11-21T15:00:00Z"));
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 30);
+        long draft = readyDraft("alice", consultation);
+        return as("alice").header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/comments/" + draft + "/submit").then().statusCode(201).extract().path("trackingNumber");
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theFullLetterMarksConfidentialPagesAndThePublicLetterWithholdsThem() throws IOException {
+        String tracking = fileOne();
+        byte[] full = given().get("/receipts/" + tracking + "/comment.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        String fullText = pdfText(full);
+        assertTrue(fullText.contains("Confidential Treatment Requested by Alpha Clearing LLC"), fullText);
+        assertTrue(fullText.contains("USD 41 million"), fullText);
+        assertTrue(fullText.contains(tracking), fullText);
+        String publicText = pdfText(given().get("/receipts/" + tracking + "/comment.pdf?edition=public").then().statusCode(200)
+                .extract().asByteArray());
+        assertFalse(publicText.contains("41 million"), publicText);
+        assertTrue(publicText.contains("Withheld from the public version"), publicText);
+        String receipt = pdfText(given().get("/receipts/" + tracking + "/receipt.pdf").then().statusCode(200)
+                .extract().asByteArray());
+        assertTrue(receipt.contains(tracking) && receipt.contains("S7-2026-01") && receipt.contains("3038-AF99"), receipt);
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aSupplementAndAWithdrawalRequestAppearInOneThread() {
+        String tracking = fileOne();
+        Response page = given().accept("text/html").get("/receipts/" + tracking);
+        page.then().statusCode(200).body(containsString("Start a supplement"))
+                .body(containsString("action=\"/receipts/" + tracking + "/supplement\""))
+                .body(containsString("action=\"/receipts/" + tracking + "/withdrawal\""));
+        Matcher m = CSRF.matcher(page.asString());
+        assertTrue(m.find());
+        String token = m.group(1);
+        String cookie = page.getCookie("csrf-token");
+        String draftLocation = given().cookie("csrf-token", cookie).formParam("csrf-token", token).redirects().follow(false)
+                .post("/receipts/" + tracking + "/supplement").then().statusCode(303)
+                .header("Location", matchesPattern(".*/comments/\\d+")).extract().header("Location");
+        long supplementDraft = Long.parseLong(draftLocation.substring(draftLocation.lastIndexOf('/') + 1));
+        as("alice").get("/api/v1/comments/" + supplementDraft).then().statusCode(200)
+                .body("supplementOf", org.hamcrest.Matchers.notNullValue())
+                .body("submitter.organization", equalTo("Alpha Clearing LLC"));
+        as("alice").body(java.util.Map.of("version", 0, "coverLetter", "A correction to our table."))
+                .put("/api/v1/comments/" + supplementDraft).then().statusCode(200);
+        String second = as("alice").header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/comments/" + supplementDraft + "/submit").then().statusCode(201).extract().path("trackingNumber");
+
+        given().cookie("csrf-token", cookie).formParam("csrf-token", token).formParam("reason", "Filed twice by mistake")
+                .redirects().follow(false)
+                .post("/receipts/" + tracking + "/withdrawal").then().statusCode(303);
+        given().accept("text/html").get("/receipts/" + second).then().statusCode(200)
+                .body(containsString(tracking))
+                .body(containsString("supplement received"))
+                .body(containsString("Filed twice by mistake"))
+                .body(containsString("pending"));
+        as("alice").get("/api/v1/receipts/" + tracking).then()
+                .body("thread.kind", org.hamcrest.Matchers.contains("COMMENT", "SUPPLEMENT"))
+                .body("withdrawalRequests[0].status", equalTo("PENDING"));
+    }
+
+    @Test
+    @TestSecurity(user = "bella", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-b"))
+    void anotherFirmCannotOpenTheReceiptOrItsLetters() {
+        String tracking = fileOne();
+        given().accept("text/html").get("/receipts/" + tracking).then().statusCode(404);
+        given().get("/receipts/" + tracking + "/comment.pdf").then().statusCode(404);
+        given().get("/receipts/" + tracking + "/attachments/1").then().statusCode(404);
+    }
+}

@@ -1,0 +1,214 @@
+package org.marginconsult.impact;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class ImpactRunPagesTest {
+
+    static Long doneRun;
+    static Long failedRun;
+
+    @Inject
+    ImpactWorker worker;
+
+    @AfterEach
+    void restore() throws InterruptedException {
+        worker.startClaiming();
+        ImpactRunApiTest.awaitIdle();
+    }
+
+    static synchronized long doneRun() throws Exception {
+        if (doneRun == null) {
+            doneRun = ImpactRunApiTest.submit("alice", ImpactRunApiTest.pmPortfolio(), ImpactRunApiTest.ALL_PROPOSALS);
+            assertEquals("DONE", ImpactRunApiTest.awaitFinished(doneRun).get("status").asText());
+        }
+        return doneRun;
+    }
+
+    synchronized long failedRun() throws Exception {
+        if (failedRun == null) {
+            failedRun = ImpactRunApiTest.runOfADeletedPortfolio(worker);
+            assertEquals("FAILED", ImpactRunApiTest.awaitFinished(failedRun).get("status").asText());
+        }
+        return failedRun;
+    }
+
+    /** A page's CSRF cookie and form token, as a browser would send them back. */
+    record Csrf(String cookie, String token) {
+        static Csrf from(Response page) {
+            Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+            assertTrue(m.find(), "the page has a CSRF field");
+            return new Csrf(page.getCookie("csrf-token"), m.group(1));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theRunFormOffersTheFirmsPortfoliosTheProposalsAndBothSecuritiesRegimes() {
+        ImpactRunApiTest.pmPortfolio();
+        given().accept("text/html").when().get("/impact-runs/new").then().statusCode(200)
+                .body(containsString("Impact test book v"))
+                .body(containsString("value=\"A-full-offset\""))
+                .body(containsString("value=\"C-conservative\""))
+                .body(containsString("value=\"STRATEGY_BASED\""))
+                .body(containsString("value=\"PORTFOLIO_MARGIN\""))
+                .body(containsString("name=\"csrf-token\""));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void submittingTheFormQueuesTheRunAndRedirectsToItsProgressPageWhichRefreshesWithoutScript() {
+        worker.stopClaiming();
+        Response form = given().accept("text/html").when().get("/impact-runs/new");
+        Csrf csrf = Csrf.from(form);
+        String location = given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", csrf.token()).formParam("portfolio", ImpactRunApiTest.pmPortfolio())
+                .formParam("proposals", "A-full-offset").formParam("proposals", "B-80pct-capped")
+                .formParam("securitiesRegime", "PORTFOLIO_MARGIN")
+                .when().post("/impact-runs").then().statusCode(303).extract().header("Location");
+        assertTrue(location.matches(".*/impact-runs/\\d+$"), location);
+        given().accept("text/html").when().get(location).then().statusCode(200)
+                .body(containsString("<meta http-equiv=\"refresh\" content=\"3\">"))
+                .body(containsString("<progress id=\"run-progress\""))
+                .body(containsString("<script src=\"/js/impact-progress.js\" defer></script>"))
+                .body(containsString("QUEUED"));
+        given().when().get(location + "/progress").then().statusCode(200)
+                .body(containsString("\"status\":\"QUEUED\""));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aFormWithoutAProposalIsShownAgainWithTheErrorNextToTheField() {
+        Csrf csrf = Csrf.from(given().accept("text/html").when().get("/impact-runs/new"));
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("portfolio", ImpactRunApiTest.pmPortfolio()).formParam("securitiesRegime", "PORTFOLIO_MARGIN")
+                .when().post("/impact-runs").then().statusCode(400)
+                .body(containsString("<p class=\"field-error\" id=\"proposals-error\">Choose at least one proposal.</p>"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theResultPageShowsTheSummaryTablesChartsWithTextAlternativesAndDrillDownLinks() throws Exception {
+        long id = doneRun();
+        given().accept("text/html").when().get("/impact-runs/" + id).then().statusCode(200)
+                .body(containsString("Change %"))
+                .body(containsString("aria-labelledby=\"chart-groups-title chart-groups-desc\""))
+                .body(containsString("aria-labelledby=\"chart-profile-title chart-profile-desc\""))
+                .body(containsString("aria-labelledby=\"chart-sensitivity-title chart-sensitivity-desc\""))
+                .body(containsString("<table class=\"chart-data\">"))
+                .body(containsString("href=\"/impact-runs/" + id + "/groups/US_LARGE_CAP\""))
+                .body(containsString("Liquidity released"))
+                .body(containsString("Offsets recognised"))
+                .body(not(containsString("style=")));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theProfileChartFollowsTheChosenGroupWithoutScript() throws Exception {
+        long id = doneRun();
+        given().accept("text/html").queryParam("group", "BITCOIN").queryParam("proposal", "B-80pct-capped")
+                .when().get("/impact-runs/" + id).then().statusCode(200)
+                .body(containsString("Scenario P&amp;L of BITCOIN under B-80pct-capped"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theDrillDownGoesFromARiskGroupToItsWorstScenarioAndThePositionsRankedByContribution() throws Exception {
+        long id = doneRun();
+        String page = given().accept("text/html").queryParam("regime", "A-full-offset")
+                .when().get("/impact-runs/" + id + "/groups/US_LARGE_CAP").then().statusCode(200)
+                .body(containsString("Worst scenario of US_LARGE_CAP"))
+                .body(containsString("Positions ranked by their contribution")).extract().asString();
+        Matcher pnl = Pattern.compile("<td class=\"num\">([+-]?[\\d,]+\\.\\d\\d)</td></tr>").matcher(page);
+        double previous = Double.NEGATIVE_INFINITY;
+        int rows = 0;
+        while (pnl.find()) {
+            double v = Double.parseDouble(pnl.group(1).replace(",", ""));
+            assertTrue(v >= previous, "ranked largest loss first");
+            previous = v;
+            rows++;
+        }
+        assertTrue(rows > 1, "positions listed");
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theResultDownloadsAsCsvXlsxAndJson() throws Exception {
+        long id = doneRun();
+        given().when().get("/impact-runs/" + id + "/export.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("impact-run-" + id + ".csv"))
+                .body(matchesPattern("(?s)section,regime,item,detail,amount_usd,percent\r\n.*total,today,total,,\\d+\\.\\d\\d,.*"));
+        byte[] xlsx = given().when().get("/impact-runs/" + id + "/export.xlsx").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals("amount_usd", book.getSheetAt(0).getRow(0).getCell(4).getStringCellValue());
+            assertTrue(book.getSheetAt(0).getLastRowNum() > 20);
+        }
+        given().when().get("/impact-runs/" + id + "/export.json").then().statusCode(200)
+                .body(containsString("\"inputHash\""));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aFailedRunsPageShowsWhyItFailed() throws Exception {
+        long id = failedRun();
+        given().accept("text/html").when().get("/impact-runs/" + id).then().statusCode(200)
+                .body(containsString("Impact run #" + id + " failed"))
+                .body(containsString("The portfolio of this run no longer exists"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theSummaryPreviewShowsWhatWillBeStoredAndCreatingItRedirectsToTheSummary() throws Exception {
+        long id = doneRun();
+        Response preview = given().accept("text/html").when().get("/impact-runs/" + id + "/summary");
+        preview.then().statusCode(200).body(containsString("no position, symbol or position-level figure"))
+                .body(containsString("&quot;inputHash&quot;"))
+                .body(containsString("Exposure by instrument type"));
+        Csrf csrf = Csrf.from(preview);
+        String location = given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", csrf.token()).when().post("/impact-runs/" + id + "/summary")
+                .then().statusCode(303).extract().header("Location");
+        given().accept("text/html").when().get(location).then().statusCode(200)
+                .body(containsString("from <a href=\"/impact-runs/" + id + "\">impact run #" + id + "</a>"));
+    }
+
+    @Test
+    @TestSecurity(user = "bella", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-b"))
+    void anotherFirmGets404OnEveryPageOfARun() throws Exception {
+        long id = doneRun();
+        for (String path : new String[] {"", "/progress", "/groups/US_LARGE_CAP", "/export.csv", "/export.xlsx",
+                "/export.json", "/summary"}) {
+            given().accept("*/*").when().get("/impact-runs/" + id + path).then().statusCode(404);
+        }
+        given().accept("text/html").when().get("/impact-runs").then().statusCode(200)
+                .body(not(containsString("href=\"/impact-runs/" + id + "\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "staff")
+    void staffGet404OnARunsPages() throws Exception {
+        long id = doneRun();
+        given().accept("text/html").when().get("/impact-runs/" + id).then().statusCode(404);
+        given().accept("*/*").when().get("/impact-runs/" + id + "/export.json").then().statusCode(404);
+    }
+}

@@ -1,0 +1,79 @@
+package org.marginconsult.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Consultations with questions and draft comments for the comment tests, made through the real APIs
+ * with real tokens: the administrator creates, fills and publishes a consultation; participants write.
+ */
+public final class CommentFixtures {
+
+    /** The question keys of every consultation made here. */
+    public static final String Q1 = "c-models-1";
+    public static final String Q2 = "c-offsets-1";
+
+    private CommentFixtures() {
+    }
+
+    /**
+     * A consultation published on {@code publishedOn} for {@code days} days, with two questions in two
+     * sections. The caller has set the clock to a day inside the period.
+     */
+    public static long openConsultation(String policy, LocalDate publishedOn, int days) {
+        Map<String, Object> body = ConsultationFixtures.draftBody(ConsultationFixtures.uniqueSlug("comments"));
+        body.put("lateCommentPolicy", policy);
+        long id = ConsultationFixtures.createDraft(body);
+        Map<String, Object> tree = Map.of("format", "marginconsult.questions/1", "sections", List.of(
+                Map.of("id", "s-models", "number", "1", "title", "Existing portfolio-margining models", "questions",
+                        List.of(Map.of("id", Q1, "number", "1.1", "text", "Which models do you use today?", "parts", List.of()))),
+                Map.of("id", "s-offsets", "number", "2", "title", "Cross-margining and cross-product offsets", "questions",
+                        List.of(Map.of("id", Q2, "number", "2.1", "text", "Which offsets should be recognised?", "parts", List.of())))));
+        ConsultationFixtures.asAdmin().body(tree).queryParam("reason", "Test questions")
+                .put("/api/v1/admin/consultations/" + id + "/questions").then().statusCode(200);
+        ConsultationFixtures.publish(id, publishedOn, days).statusCode(201);
+        return id;
+    }
+
+    /** The closing instant of the consultation's current window, as the public API states it. */
+    public static Instant closesAt(long consultationId) {
+        String closesAt = given().get("/api/v1/consultations/" + consultationId).then().statusCode(200)
+                .extract().path("commentPeriod.closesAt");
+        return Instant.parse(closesAt);
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON);
+    }
+
+    public static long startDraft(String user, long consultationId) {
+        Number id = as(user).body(Map.of("consultationId", consultationId)).post("/api/v1/comments")
+                .then().statusCode(201).extract().path("id");
+        return id.longValue();
+    }
+
+    /** A draft complete enough to submit: submitter, both agencies, one public and one confidential answer. */
+    public static long readyDraft(String user, long consultationId) {
+        long id = startDraft(user, consultationId);
+        as(user).body(Map.of("version", 0,
+                "organization", "Alpha Clearing LLC",
+                "category", "DUAL_REGISTRANT",
+                "contactName", "Alice Analyst",
+                "contactEmail", "alice@alpha.example",
+                "agencies", List.of("SEC", "CFTC"),
+                "coverLetter", "Dear Secretaries,\n\nWe welcome the joint request.",
+                "answers", List.of(
+                        Map.of("questionId", Q1, "text", "We run TIMS and SPAN side by side.", "confidential", false),
+                        Map.of("questionId", Q2, "text", "Our book would release USD 41 million under proposal B.",
+                                "confidential", true, "grounds", "Confidential commercial information, 17 CFR 145.9(d)(1)(ii)"))))
+                .put("/api/v1/comments/" + id).then().statusCode(200);
+        return id;
+    }
+}
