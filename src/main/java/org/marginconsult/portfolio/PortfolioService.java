@@ -308,6 +308,18 @@ public class PortfolioService {
     }
 
     /**
+     * Streams every position of a portfolio of the given firm, in line order, for work outside a request
+     * (an impact run's job), where there is no caller whose firm to check.
+     *
+     * @throws NotFoundException when the portfolio is not that firm's
+     */
+    @Transactional
+    public void forEachPosition(long id, String firm, Consumer<PositionStore.StoredPosition> consumer) {
+        requireOwnedBy(id, firm);
+        store.forEach(id, consumer);
+    }
+
+    /**
      * Writes a portfolio as CSV in the upload format, so it can be edited and uploaded again. Text that
      * a spreadsheet would run as a formula gets a leading apostrophe ({@link SafeText}).
      */
@@ -377,9 +389,9 @@ public class PortfolioService {
     }
 
     /**
-     * Records that something relies on a portfolio, which can then no longer be deleted. The comment
-     * feature calls this in the transaction that submits a comment with the portfolio's impact
-     * attached. Holding twice for the same holder is harmless.
+     * Records that something relies on a portfolio, which can then no longer be deleted. Submitted
+     * comments need not call this (see {@link #holds}); it is for any other feature that must keep a
+     * portfolio. Holding twice for the same holder is harmless.
      *
      * @param id         a portfolio of the caller's firm
      * @param holderType what relies on it, e.g. {@code comment}
@@ -404,14 +416,35 @@ public class PortfolioService {
         }
     }
 
-    /** What relies on a portfolio (empty when it may be deleted). */
+    /**
+     * What relies on a portfolio (empty when it may be deleted): every submitted comment with an impact
+     * summary of a run on this portfolio attached (read from the comment and impact tables: a submission
+     * links its draft, whose impact links name summaries, whose runs name the portfolio), and every
+     * explicit {@link #hold}.
+     */
     @SuppressWarnings("unchecked")
     public List<Hold> holds(long id) {
+        List<Hold> holds = new ArrayList<>();
+        List<Object[]> comments = em.createNativeQuery("select distinct s.tracking_number, s.received_at"
+                + " from comment_submission s"
+                + " join comment_impact_link l on l.draft_id = s.draft_id"
+                + " join impact_summary m on m.id = l.summary_id"
+                + " join impact_run r on r.id = m.run_id"
+                + " where r.portfolio_id = ?1 and r.firm = s.firm"
+                + " order by s.received_at, s.tracking_number")
+                .setParameter(1, id)
+                .getResultList();
+        for (Object[] r : comments) {
+            java.time.Instant received = toInstant(r[1]);
+            holds.add(new Hold("comment", (String) r[0], "its impact is attached to comment " + r[0] + ", submitted "
+                    + received.atZone(java.time.ZoneOffset.UTC).toLocalDate(), received));
+        }
         List<Object[]> rows = em.createNativeQuery("select holder_type, holder_id, reason, held_at from portfolio_hold"
                 + " where portfolio_id = ?1 order by held_at, holder_type, holder_id")
                 .setParameter(1, id)
                 .getResultList();
-        return rows.stream().map(r -> new Hold((String) r[0], (String) r[1], (String) r[2], toInstant(r[3]))).toList();
+        rows.forEach(r -> holds.add(new Hold((String) r[0], (String) r[1], (String) r[2], toInstant(r[3]))));
+        return holds;
     }
 
     private static java.time.Instant toInstant(Object value) {

@@ -518,19 +518,78 @@ class PortfolioApiTest {
                 .body("version", equalTo(2));
     }
 
-    @Test
-    void aPortfolioHeldByASubmittedCommentIsNotDeleted() throws SQLException {
-        long id = uploadSample("alice", uniqueLabel("Held"));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into portfolio_hold (portfolio_id, holder_type, holder_id, reason, held_at)"
-                        + " values (?, 'comment', 'MC-2026-0042', 'attached to comment MC-2026-0042, submitted', now())")) {
-            s.setLong(1, id);
-            s.executeUpdate();
+    /**
+     * Rows as the impact and comment features write them: a run on the portfolio, a summary of it, a
+     * comment draft citing the summary and, when {@code submitted}, the draft's submission.
+     *
+     * @return the tracking number of the submission, or null
+     */
+    String commentCitingImpactOf(long portfolioId, boolean submitted) throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = dataSource.getConnection()) {
+            long consultation = insert(c, "insert into consultation (slug, title, summary, agency_sec, agency_cftc,"
+                    + " late_comment_policy, created_at, updated_at) values (?, 'Hold test', 'x', true, true, 'REJECT',"
+                    + " now(), now()) returning id", "portfolio-hold-" + tag);
+            long run = insert(c, "insert into impact_run (firm, portfolio_id, portfolio_label, portfolio_version,"
+                    + " proposals, securities_regime, status, requested_by, requested_at) values ('firm-a', ?, 'Held',"
+                    + " 1, 'B-80pct-capped', 'PORTFOLIO_MARGIN', 'QUEUED', 'alice', now()) returning id", portfolioId);
+            long summary = insert(c, "insert into impact_summary (firm, run_id, created_by, created_at, content)"
+                    + " values ('firm-a', ?, 'alice', now(), '{}'::jsonb) returning id", run);
+            long draft = insert(c, "insert into comment_draft (consultation_id, firm, status, created_by, created_at,"
+                    + " updated_by, updated_at) values (?, 'firm-a', '" + (submitted ? "SUBMITTED" : "DRAFT")
+                    + "', 'alice', now(), 'alice', now()) returning id", consultation);
+            try (PreparedStatement s = c.prepareStatement("insert into comment_impact_link (draft_id, question_key,"
+                    + " summary_id) values (?, 'c-offsets-1', ?)")) {
+                s.setLong(1, draft);
+                s.setLong(2, summary);
+                s.executeUpdate();
+            }
+            if (!submitted) {
+                return null;
+            }
+            String tracking = "MC-2026-" + tag;
+            try (PreparedStatement s = c.prepareStatement("insert into comment_submission (draft_id, consultation_id,"
+                    + " firm, tracking_number, idempotency_key, submitted_by, received_at, late, organization, agencies,"
+                    + " identifiers, full_document, full_sha256, public_document, public_sha256) values (?, ?, 'firm-a',"
+                    + " ?, ?, 'alice', '2026-11-21T10:00:00Z', false, 'Alpha Clearing LLC', 'SEC,CFTC', '{}'::jsonb,"
+                    + " 'full', repeat('a', 64), 'public', repeat('b', 64))")) {
+                s.setLong(1, draft);
+                s.setLong(2, consultation);
+                s.setString(3, tracking);
+                s.setString(4, tag);
+                s.executeUpdate();
+            }
+            return tracking;
         }
+    }
+
+    static long insert(Connection c, String sql, Object parameter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aPortfolioWhoseImpactIsAttachedToASubmittedCommentIsNotDeleted() throws SQLException {
+        long id = uploadSample("alice", uniqueLabel("Held"));
+        String tracking = commentCitingImpactOf(id, true);
         given().auth().oauth2(Tokens.accessToken("alice")).when().delete("/api/v1/portfolios/" + id)
                 .then().statusCode(409)
-                .body("message", containsString("cannot be deleted: attached to comment MC-2026-0042, submitted."));
+                .body("message", containsString("cannot be deleted: its impact is attached to comment " + tracking
+                        + ", submitted 2026-11-21. A portfolio behind a submitted comment is kept"));
         assertEquals(26, count("select count(*) from portfolio_position where portfolio_id = ?", id));
+    }
+
+    @Test
+    void aDraftCommentCitingThePortfoliosImpactDoesNotKeepItFromDeletion() throws SQLException {
+        long id = uploadSample("alice", uniqueLabel("Draft only"));
+        commentCitingImpactOf(id, false);
+        given().auth().oauth2(Tokens.accessToken("alice")).when().delete("/api/v1/portfolios/" + id)
+                .then().statusCode(204);
     }
 
     @Test

@@ -106,20 +106,25 @@ class PortfolioServiceTest {
         assertEquals(id, portfolios.requireOwnedBy(id, "firm-a").id);
         assertThrows(NotFoundException.class, () -> portfolios.requireOwnedBy(id, "firm-b"));
         assertThrows(NotFoundException.class, () -> portfolios.requireOwnedBy(id, null));
+        List<String> ids = new ArrayList<>();
+        portfolios.forEachPosition(id, "firm-a", stored -> ids.add(stored.position().positionId()));
+        assertEquals(26, ids.size());
+        assertEquals("EQ-001", ids.get(0));
+        assertThrows(NotFoundException.class, () -> portfolios.forEachPosition(id, "firm-b", stored -> { }));
     }
 
     @Test
     @ActivateRequestContext
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
-    void aHoldForASubmittedCommentRefusesDeletionAndIsAuditedOnce() {
+    void anExplicitHoldRefusesDeletionAndIsAuditedOnce() {
         long id = PortfolioPagesTest.uploadAsAlice(PortfolioPagesTest.sample(), PortfolioApiTest.uniqueLabel("Held"));
-        portfolios.hold(id, "comment", "MC-2026-0007", "attached to comment MC-2026-0007, submitted 2026-11-21");
-        portfolios.hold(id, "comment", "MC-2026-0007", "attached to comment MC-2026-0007, submitted 2026-11-21");
+        portfolios.hold(id, "legal-hold", "LH-7", "kept under legal hold LH-7");
+        portfolios.hold(id, "legal-hold", "LH-7", "kept under legal hold LH-7");
         assertEquals(1, portfolios.holds(id).size());
         PortfolioHeldException refused = assertThrows(PortfolioHeldException.class, () -> portfolios.delete(id));
-        assertTrue(refused.getMessage().endsWith("v1 cannot be deleted: attached to comment MC-2026-0007, submitted"
-                + " 2026-11-21. A portfolio behind a submitted comment is kept so the comment's figures stay"
-                + " reproducible."), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("v1 cannot be deleted: kept under legal hold LH-7. A portfolio"
+                + " behind a submitted comment is kept so the comment's figures stay reproducible."),
+                refused.getMessage());
         assertEquals(26, portfolios.positions(id).size());
         List<AuditEvent> events = audit.forEntity("portfolio", Long.toString(id));
         assertEquals(List.of("portfolio.upload", "portfolio.hold"), events.stream().map(e -> e.action).toList());
