@@ -128,7 +128,7 @@ public final class CrossMargin implements Methodology {
      * @return the result with its change attribution
      */
     public MarginResult calculate(List<Position> positions, ValuationContext context, SiloedBaseline baseline) {
-        return calculate(prepare(positions, context), baseline, new ConcurrentHashMap<>());
+        return calculate(prepare(positions, context), baseline, new ConcurrentHashMap<>(), true);
     }
 
     /**
@@ -148,9 +148,11 @@ public final class CrossMargin implements Methodology {
 
     /**
      * The proposal's result on a prepared portfolio; group revaluations are taken from, and added to, a
-     * cache shared by proposals that give a group the same grid.
+     * cache shared by proposals that give a group the same grid. Without worst-scenario reports the result
+     * lists no worst scenarios (and no position is revalued for them); every amount is the same.
      */
-    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<RevaluationKey, GroupRevaluation> revaluations) {
+    MarginResult calculate(Prepared prepared, SiloedBaseline baseline, Map<RevaluationKey, GroupRevaluation> revaluations,
+            boolean worstReports) {
         ValuationContext context = prepared.context();
         String hash = InputHash.of(prepared.positionsDigest(), methodologyId(),
                 new HashedParameters(proposal, securitiesToday, futuresToday), context);
@@ -163,7 +165,7 @@ public final class CrossMargin implements Methodology {
         if (proposal.parameters().gridMode() == GridMode.OWN_GRIDS) {
             return ownGrids(prepared.groups(), baseline, result);
         }
-        return riskGroupGrids(prepared.groups(), context, baseline, result, revaluations);
+        return riskGroupGrids(prepared.groups(), context, baseline, result, revaluations, worstReports);
     }
 
     /** A validated, grouped portfolio with its positions' digest. */
@@ -223,14 +225,15 @@ public final class CrossMargin implements Methodology {
     }
 
     private MarginResult riskGroupGrids(Map<String, GroupInput> groups, ValuationContext context,
-            SiloedBaseline baseline, MarginResultBuilder result, Map<RevaluationKey, GroupRevaluation> revaluations) {
+            SiloedBaseline baseline, MarginResultBuilder result, Map<RevaluationKey, GroupRevaluation> revaluations,
+            boolean worstReports) {
         CrossMarginParameters params = proposal.parameters();
         List<GroupScan> scans = groups.values().parallelStream()
                 .map(g -> {
                     GroupGrid gridParameters = params.grid(g.id(), g.productClass());
                     GroupRevaluation r = revaluations.computeIfAbsent(new RevaluationKey(g.id(), gridParameters),
                             k -> revalue(g, context, gridParameters));
-                    return scan(r, context, params.offsetFactor(g.id()));
+                    return scan(r, context, params.offsetFactor(g.id()), worstReports);
                 })
                 .toList();
         Map<String, GroupScan> byId = new LinkedHashMap<>();
@@ -261,7 +264,9 @@ public final class CrossMargin implements Methodology {
                                 + s.grid().scenarios().get(s.worst()).label(),
                         g.positionIds()));
             }
-            result.worstScenario(s.worstScenario());
+            if (s.worstScenario() != null) {
+                result.worstScenario(s.worstScenario());
+            }
         }
         Map<String, Double> remaining = new HashMap<>();
         Map<String, Double> creditUsed = new HashMap<>();
@@ -397,8 +402,11 @@ public final class CrossMargin implements Methodology {
         return rates ? s.yieldShiftBp() : s.priceMove();
     }
 
-    /** Scans a revalued group with an offset factor; the worst scenario's report is cached per scenario. */
-    private static GroupScan scan(GroupRevaluation r, ValuationContext context, double f) {
+    /**
+     * Scans a revalued group with an offset factor; the worst scenario's report (when asked for) is cached
+     * per scenario.
+     */
+    private static GroupScan scan(GroupRevaluation r, ValuationContext context, double f, boolean worstReport) {
         int n = r.grid().size();
         double scanSecurities = 0;
         double scanFutures = 0;
@@ -413,7 +421,8 @@ public final class CrossMargin implements Methodology {
                 worst = j;
             }
         }
-        WorstScenario report = r.worstReports().computeIfAbsent(worst, j -> worstScenario(r, context, j));
+        WorstScenario report = worstReport ? r.worstReports().computeIfAbsent(worst, j -> worstScenario(r, context, j))
+                : null;
         return new GroupScan(r.input(), r.grid(), scanSecurities, scanFutures, r.hasSecurities(), r.hasFutures(),
                 Math.max(0, largest), worst, r.direction(), report);
     }

@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.cross;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.scenario.ScenarioGrid;
 
 /**
  * One portfolio's impact study: today's siloed requirement and each proposal's requirement against it,
@@ -19,15 +21,46 @@ import org.marginconsult.margin.ValuationContext;
  * B-80pct-capped differ only in their floor, and what-if variants of a proposal that change its offset
  * factor, credits, add-ons or floor (a sensitivity curve) cost almost nothing more than the proposal.
  *
- * @param baseline  today's siloed results
- * @param proposals each proposal's result, in the order of the proposals asked (variants of one proposal
- *                  share its id and differ in version)
+ * <p>After the run the study keeps each risk group's scenario P&amp;L (per account, on each grid used),
+ * so that charts ({@link #groupPnl(String)}) and the sensitivity of the total to a proposal's offset
+ * factor ({@link #offsetSensitivity(String, double...)}) come from the same revaluation as the results,
+ * without revaluing a position again. The rule they follow is the proposal's, step for step
+ * (docs/methodology/cross-margin.md): a sensitivity point is exactly the total {@link CrossMargin} gives
+ * the proposal with that offset factor for every group.
  */
-public record ImpactStudy(SiloedBaseline baseline, List<MarginResult> proposals) {
+public final class ImpactStudy {
 
-    /** Copies the result list. */
-    public ImpactStudy {
-        proposals = List.copyOf(proposals);
+    private final SiloedBaseline baseline;
+    private final List<MarginResult> proposals;
+    private final List<CrossMarginProposal> asked;
+    private final Methodology securitiesToday;
+    private final Methodology futuresToday;
+    private final CrossMargin.Prepared prepared;
+    private final Map<CrossMargin.RevaluationKey, CrossMargin.GroupRevaluation> revaluations;
+
+    private ImpactStudy(SiloedBaseline baseline, List<MarginResult> proposals, List<CrossMarginProposal> asked,
+            Methodology securitiesToday, Methodology futuresToday, CrossMargin.Prepared prepared,
+            Map<CrossMargin.RevaluationKey, CrossMargin.GroupRevaluation> revaluations) {
+        this.baseline = baseline;
+        this.proposals = List.copyOf(proposals);
+        this.asked = List.copyOf(asked);
+        this.securitiesToday = securitiesToday;
+        this.futuresToday = futuresToday;
+        this.prepared = prepared;
+        this.revaluations = revaluations;
+    }
+
+    /** Today's siloed results. */
+    public SiloedBaseline baseline() {
+        return baseline;
+    }
+
+    /**
+     * Each proposal's result, in the order of the proposals asked (variants of one proposal share its id and
+     * differ in version).
+     */
+    public List<MarginResult> proposals() {
+        return proposals;
     }
 
     /**
@@ -40,6 +73,18 @@ public record ImpactStudy(SiloedBaseline baseline, List<MarginResult> proposals)
     public MarginResult proposal(String proposalId) {
         return proposals.stream().filter(r -> r.parameterSet().id().equals(proposalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the study has no proposal " + proposalId));
+    }
+
+    /**
+     * The SHA-256 of the portfolio's canonical form ({@link org.marginconsult.margin.InputHash#positionsDigest}),
+     * computed once by the study, for callers that hash the study's inputs with
+     * {@link org.marginconsult.margin.InputHash#of(byte[], org.marginconsult.margin.VersionedId,
+     * org.marginconsult.margin.ParameterSet, ValuationContext)}.
+     *
+     * @return a copy of the digest
+     */
+    public byte[] positionsDigest() {
+        return prepared.positionsDigest().clone();
     }
 
     /**
@@ -61,8 +106,104 @@ public record ImpactStudy(SiloedBaseline baseline, List<MarginResult> proposals)
         Map<CrossMargin.RevaluationKey, CrossMargin.GroupRevaluation> revaluations = new ConcurrentHashMap<>();
         List<MarginResult> results = new ArrayList<>(proposals.size());
         for (CrossMarginProposal p : proposals) {
-            results.add(new CrossMargin(p, securitiesToday, futuresToday).calculate(prepared, baseline, revaluations));
+            results.add(new CrossMargin(p, securitiesToday, futuresToday).calculate(prepared, baseline, revaluations,
+                    true));
         }
-        return new ImpactStudy(baseline, results);
+        return new ImpactStudy(baseline, results, proposals, securitiesToday, futuresToday, prepared, revaluations);
+    }
+
+    /**
+     * Each risk group's P&amp;L over the grid a proposal gives it, per account, as the proposal's scan saw it
+     * (weighted, before offsets): the scenario profile of the group.
+     *
+     * @param proposalId a proposal of the study
+     * @return one entry per risk group in group order; empty for a proposal on {@link GridMode#OWN_GRIDS}
+     *         (today's methodologies, no common grid)
+     * @throws IllegalArgumentException if the study did not include the proposal
+     */
+    public List<GroupPnl> groupPnl(String proposalId) {
+        CrossMarginParameters params = asked(proposalId).parameters();
+        if (params.gridMode() != GridMode.RISK_GROUP_GRIDS) {
+            return List.of();
+        }
+        List<GroupPnl> out = new ArrayList<>(prepared.groups().size());
+        for (CrossMargin.GroupInput g : prepared.groups().values()) {
+            CrossMargin.GroupRevaluation r = revaluations.get(
+                    new CrossMargin.RevaluationKey(g.id(), params.grid(g.id(), g.productClass())));
+            out.add(new GroupPnl(g.id(), g.driver(), r.grid(), r.securities(), r.futures()));
+        }
+        return out;
+    }
+
+    /**
+     * The proposal's total requirement with its offset factor set to each of {@code factors} for every risk
+     * group (group overrides dropped, as {@link CrossMarginParameters#withOffsetFactor(double)}), everything
+     * else as proposed: exactly the total {@link CrossMargin} gives that variant, computed from the study's
+     * group revaluations (a scan of each group's scenario vectors, then credits, minimums, add-ons, floor).
+     *
+     * @param proposalId a proposal of the study on {@link GridMode#RISK_GROUP_GRIDS}
+     * @param factors    offset factors, each in [0, 1]
+     * @return one point per factor, in the order given
+     * @throws IllegalArgumentException if the study did not include the proposal, it has no common grid, or
+     *                                  a factor is outside [0, 1]
+     */
+    public List<OffsetPoint> offsetSensitivity(String proposalId, double... factors) {
+        CrossMarginProposal p = asked(proposalId);
+        if (p.parameters().gridMode() != GridMode.RISK_GROUP_GRIDS) {
+            throw new IllegalArgumentException(proposalId + " margins each account on its own grid: it has no "
+                    + "offset factor to vary");
+        }
+        List<OffsetPoint> points = new ArrayList<>(factors.length);
+        for (double f : factors) {
+            CrossMarginProposal variant = p.withParameters(p.parameters().withOffsetFactor(f), "f" + f);
+            MarginResult r = new CrossMargin(variant, securitiesToday, futuresToday).calculate(prepared, baseline,
+                    revaluations, false);
+            points.add(new OffsetPoint(f, r.total()));
+        }
+        return points;
+    }
+
+    private CrossMarginProposal asked(String proposalId) {
+        return asked.stream().filter(p -> p.id().equals(proposalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the study has no proposal " + proposalId));
+    }
+
+    /**
+     * A risk group's weighted P&amp;L per scenario of one grid, each account's positions netted on their
+     * own (the inputs of the group's scan, docs/methodology/cross-margin.md step 2).
+     *
+     * @param riskGroup  the group's id
+     * @param driver     the symbol of the group's driver (the grid moves it)
+     * @param grid       the grid
+     * @param securities the securities account's P&amp;L per scenario (zeros without securities positions)
+     * @param futures    the futures account's P&amp;L per scenario (zeros without futures positions)
+     */
+    public record GroupPnl(String riskGroup, String driver, ScenarioGrid grid, double[] securities,
+            double[] futures) {
+
+        /** Copies the vectors, so the study's own stay unchanged. */
+        public GroupPnl {
+            securities = securities.clone();
+            futures = futures.clone();
+        }
+
+        @Override
+        public double[] securities() {
+            return securities.clone();
+        }
+
+        @Override
+        public double[] futures() {
+            return futures.clone();
+        }
+    }
+
+    /**
+     * A proposal's total at one offset factor.
+     *
+     * @param offsetFactor f in [0, 1]
+     * @param total        the total requirement, USD rounded HALF_UP to the cent
+     */
+    public record OffsetPoint(double offsetFactor, BigDecimal total) {
     }
 }

@@ -1,12 +1,21 @@
 package org.marginconsult.margin.methodology.cross;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.marginconsult.margin.Account;
+import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.Position;
+import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.reference.UnderlyingReference;
+import org.marginconsult.margin.scenario.ScenarioRevaluer;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.support.MarginFixtures;
@@ -65,5 +74,98 @@ class ImpactStudyTest {
                         .compareTo(study.proposals().get(i - 1).total()) <= 0, "seed " + seed + " variant " + i);
             }
         }
+    }
+
+    @Test
+    void theOffsetSensitivityEqualsEachOffsetFactorCalculatedInFullToTheCent() {
+        List<CrossMarginProposal> proposals = Arrays.stream(ProposalFixtures.IDS).map(ProposalFixtures::load).toList();
+        double[] factors = {0, 0.2, 0.4, 0.5, 0.6, 0.8, 1};
+        for (int seed = 0; seed < 4; seed++) {
+            List<Position> book = RandomBooks.book(800 + seed, 150, true, true);
+            ImpactStudy study = ImpactStudy.run(book, MarginFixtures.context(), PortfolioMargin.withDefaults(),
+                    Span.withDefaults(), proposals);
+            for (CrossMarginProposal p : proposals) {
+                List<ImpactStudy.OffsetPoint> curve = study.offsetSensitivity(p.id(), factors);
+                assertEquals(factors.length, curve.size());
+                for (int i = 0; i < factors.length; i++) {
+                    CrossMarginProposal variant = p.withParameters(p.parameters().withOffsetFactor(factors[i]), "alone");
+                    CrossMargin alone = new CrossMargin(variant, PortfolioMargin.withDefaults(), Span.withDefaults());
+                    assertEquals(factors[i], curve.get(i).offsetFactor());
+                    assertEquals(alone.calculate(book, MarginFixtures.context()).total(), curve.get(i).total(),
+                            p.id() + " at f=" + factors[i] + " seed " + seed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSensitivityAtEachProposalsOwnOffsetFactorIsTheProposalsTotal() {
+        List<CrossMarginProposal> proposals = Arrays.stream(ProposalFixtures.IDS).map(ProposalFixtures::load).toList();
+        ImpactStudy study = ImpactStudy.run(RandomBooks.book(900, 200, true, true), MarginFixtures.context(),
+                PortfolioMargin.withDefaults(), Span.withDefaults(), proposals);
+        for (CrossMarginProposal p : proposals) {
+            assertEquals(study.proposal(p.id()).total(),
+                    study.offsetSensitivity(p.id(), p.parameters().offsetFactor()).get(0).total(), p.id());
+        }
+    }
+
+    @Test
+    void eachGroupsScenarioPnlIsItsPositionsRevaluedPerAccountOnTheProposalsGrid() {
+        CrossMarginProposal a = ProposalFixtures.load("A-full-offset");
+        List<Position> book = RandomBooks.book(901, 150, true, true);
+        ValuationContext context = MarginFixtures.context();
+        ImpactStudy study = ImpactStudy.run(book, context, PortfolioMargin.withDefaults(), Span.withDefaults(),
+                List.of(a));
+        List<ImpactStudy.GroupPnl> groups = study.groupPnl(a.id());
+        Map<String, List<Position>> members = new HashMap<>();
+        for (Position p : book) {
+            members.computeIfAbsent(context.referenceData().resolve(p.underlying()).riskGroup(),
+                    k -> new java.util.ArrayList<>()).add(p);
+        }
+        assertEquals(members.keySet(), groups.stream().map(ImpactStudy.GroupPnl::riskGroup)
+                .collect(java.util.stream.Collectors.toSet()));
+        ScenarioRevaluer revaluer = new ScenarioRevaluer(context);
+        for (ImpactStudy.GroupPnl g : groups) {
+            double[] securities = new double[g.grid().size()];
+            double[] futures = new double[g.grid().size()];
+            for (Position p : members.get(g.riskGroup())) {
+                UnderlyingReference ref = context.referenceData().resolve(p.underlying());
+                revaluer.accumulate(p, ref.beta(), g.grid(), p.account() == Account.FUTURES ? futures : securities);
+            }
+            for (int j = 0; j < securities.length; j++) {
+                assertEquals(securities[j], g.securities()[j], 1e-6 * Math.max(1, Math.abs(securities[j])), g.riskGroup());
+                assertEquals(futures[j], g.futures()[j], 1e-6 * Math.max(1, Math.abs(futures[j])), g.riskGroup());
+            }
+        }
+        double[] copy = groups.get(0).securities();
+        copy[0] = 42e9;
+        assertTrue(study.groupPnl(a.id()).get(0).securities()[0] != 42e9, "the study's vectors cannot be changed");
+    }
+
+    @Test
+    void theStudysPositionsDigestIsThePortfolios() {
+        List<Position> book = RandomBooks.book(902, 60, true, true);
+        ImpactStudy study = ImpactStudy.run(book, MarginFixtures.context(), PortfolioMargin.withDefaults(),
+                Span.withDefaults(), List.of(ProposalFixtures.load("A-full-offset")));
+        assertTrue(Arrays.equals(InputHash.positionsDigest(book), study.positionsDigest()));
+    }
+
+    @Test
+    void aSensitivityOfAProposalOutsideTheStudyOrOfAFactorOutsideZeroToOneIsRefused() {
+        CrossMarginProposal a = ProposalFixtures.load("A-full-offset");
+        ImpactStudy study = ImpactStudy.run(RandomBooks.book(903, 40, true, true), MarginFixtures.context(),
+                PortfolioMargin.withDefaults(), Span.withDefaults(), List.of(a));
+        assertThrows(IllegalArgumentException.class, () -> study.offsetSensitivity("B-80pct-capped", 0.5));
+        assertThrows(IllegalArgumentException.class, () -> study.offsetSensitivity(a.id(), 1.5));
+        assertThrows(IllegalArgumentException.class, () -> study.groupPnl("B-80pct-capped"));
+    }
+
+    @Test
+    void aProposalOnOwnGridsHasNoGroupProfileAndNoOffsetFactorToVary() {
+        CrossMarginProposal siloed = CrossMarginProposal.siloed();
+        ImpactStudy study = ImpactStudy.run(RandomBooks.book(904, 40, true, true), MarginFixtures.context(),
+                PortfolioMargin.withDefaults(), Span.withDefaults(), List.of(siloed));
+        assertEquals(List.of(), study.groupPnl(siloed.id()));
+        assertThrows(IllegalArgumentException.class, () -> study.offsetSensitivity(siloed.id(), 0.5));
     }
 }
