@@ -5,15 +5,16 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.marginconsult.impact.ImpactResult.Attribution;
 import org.marginconsult.impact.ImpactResult.CollateralFigures;
@@ -53,14 +54,12 @@ import org.marginconsult.margin.collateral.HaircutSchedule;
 import org.marginconsult.margin.methodology.cross.CrossMargin;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
 import org.marginconsult.margin.methodology.cross.GridMode;
-import org.marginconsult.margin.methodology.cross.GroupGrid;
+import org.marginconsult.margin.methodology.cross.ImpactStudy;
 import org.marginconsult.margin.methodology.cross.SiloedBaseline;
 import org.marginconsult.margin.methodology.span.Span;
+import org.marginconsult.margin.reference.ProductClass;
 import org.marginconsult.margin.reference.ReferenceData;
-import org.marginconsult.margin.reference.UnderlyingReference;
 import org.marginconsult.margin.scenario.Scenario;
-import org.marginconsult.margin.scenario.ScenarioGrid;
-import org.marginconsult.margin.scenario.ScenarioRevaluer;
 
 /**
  * Computes an impact: today's siloed margin (securities account under the chosen regime, futures
@@ -136,105 +135,137 @@ public final class ImpactCalculator {
         ValuationContext context = new ValuationContext(input.asOf(), rates, referenceData);
         Methodology securities = securitiesMethodology.apply(regime);
         Methodology futures = Span.withDefaults();
-        Map<String, Position> byId = new HashMap<>(input.positions().size() * 2);
-        for (Position p : input.positions()) {
-            byId.put(p.positionId(), p);
-        }
         CrossMarginProposal sensitivityProposal = proposals.stream()
                 .filter(p -> p.parameters().gridMode() == GridMode.RISK_GROUP_GRIDS).findFirst().orElse(null);
-        int steps = 2 + 2 * proposals.size() + (sensitivityProposal == null ? 0 : sensitivitySteps + 1);
-        int[] done = {0};
-        Runnable step = () -> done[0]++;
 
-        progress.report(0, "today's margin: securities under " + regime + ", futures under SPAN");
-        SiloedBaseline baseline = SiloedBaseline.of(input.positions(), context, securities, futures);
-        step.run();
+        progress.report(STUDY_START, "today's margin (securities under " + regime + ", futures under SPAN) and "
+                + proposals.stream().map(CrossMarginProposal::id).collect(Collectors.joining(", ")));
+        // One study: the portfolio validated, grouped and digested once, each risk group revalued once per
+        // grid; the proposals, their profiles and the sensitivity points all read those revaluations.
+        ImpactStudy study = ImpactStudy.run(input.positions(), context, securities, futures, proposals);
+        SiloedBaseline baseline = study.baseline();
+
+        progress.report(EXPLAIN_START, "explaining the change by account, risk group and worst scenario");
+        List<MarginResult> results = proposals.stream().map(p -> study.proposal(p.id())).toList();
+        Map<WorstScenario, List<PositionPnl>> ranked = new IdentityHashMap<>();
+        Set<String> wanted = new HashSet<>();
+        for (MarginResult r : baseline.results()) {
+            want(r, ranked, wanted);
+        }
+        for (MarginResult r : results) {
+            want(r, ranked, wanted);
+        }
+        Map<String, Position> byId = positions(input.positions(), wanted);
+
         List<CollateralItem> collateral = input.collateral();
         CollateralComparison collateralToday = collateral.isEmpty() ? null
                 : CollateralValuation.compare(collateral, schedules.securitiesToday(), schedules.futuresToday(),
                         schedules.proposal(), input.asOf());
-        Requirement today = today(baseline, byId, collateralToday);
-
+        Requirement today = today(baseline, byId, ranked, collateralToday);
         List<ProposalImpact> impacts = new ArrayList<>();
         List<GroupProfile> profiles = new ArrayList<>();
-        Map<String, List<Position>> groups = riskGroups(input.positions());
-        // The proposals and the sensitivity points only share the baseline: computed side by side on a
-        // pool of this run's own (the common pool has one thread on two cores), while this thread reports
-        // progress as each finishes, so a lost lease stops the run here.
-        List<CrossMarginProposal> variants = new ArrayList<>(proposals);
-        List<BigDecimal> factors = new ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            CrossMarginProposal proposal = proposals.get(i);
+            impacts.add(proposal(proposal, results.get(i), today, byId, ranked, collateralToday));
+            profiles.addAll(profiles(proposal, study));
+        }
+
+        Sensitivity sensitivity = null;
         if (sensitivityProposal != null) {
+            progress.report(SENSITIVITY_START, "sensitivity of " + sensitivityProposal.id()
+                    + " to its offset factor, 0% to 100%");
+            List<BigDecimal> factors = new ArrayList<>();
+            double[] f = new double[sensitivitySteps + 1];
             for (int i = 0; i <= sensitivitySteps; i++) {
-                BigDecimal f = BigDecimal.valueOf(i).divide(BigDecimal.valueOf(sensitivitySteps), 4, RoundingMode.HALF_UP);
-                factors.add(f);
-                variants.add(sensitivityProposal.withParameters(
-                        sensitivityProposal.parameters().withOffsetFactor(f.doubleValue()), "f" + f.toPlainString()));
+                factors.add(BigDecimal.valueOf(i).divide(BigDecimal.valueOf(sensitivitySteps), 4, RoundingMode.HALF_UP));
+                f[i] = factors.get(i).doubleValue();
+            }
+            List<ImpactStudy.OffsetPoint> curve = study.offsetSensitivity(sensitivityProposal.id(), f);
+            List<SensitivityPoint> points = new ArrayList<>();
+            for (int i = 0; i < factors.size(); i++) {
+                points.add(new SensitivityPoint(factors.get(i), curve.get(i).total()));
+            }
+            sensitivity = new Sensitivity(sensitivityProposal.id(), points);
+        }
+        return finish(input, regime, proposals, context, securities, futures, study.positionsDigest(), today, impacts,
+                profiles, sensitivity, progress);
+    }
+
+    /** Progress at which the study starts; loading the portfolio reports below it. */
+    static final int STUDY_START = 30;
+    private static final int EXPLAIN_START = 80;
+    private static final int SENSITIVITY_START = 90;
+
+    /**
+     * Ranks the positions of each worst scenario of a result (the drill-down keeps the largest losses) and
+     * notes the positions the explanation needs to look up: each ranked one, and the first position of each
+     * line or scenario that is attributed to a risk group through its positions.
+     */
+    private void want(MarginResult r, Map<WorstScenario, List<PositionPnl>> ranked, Set<String> wanted) {
+        for (BreakdownLine l : r.breakdown()) {
+            if (l.groupKind() != GroupKind.RISK_GROUP && !l.positionIds().isEmpty()) {
+                wanted.add(l.positionIds().get(0));
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        List<CompletableFuture<MarginResult>> results = variants.stream()
-                .map(v -> CompletableFuture.supplyAsync(() -> new CrossMargin(v, securities, futures)
-                        .calculate(input.positions(), context, baseline), pool))
-                .toList();
-        try {
-            for (int i = 0; i < proposals.size(); i++) {
-                CrossMarginProposal proposal = proposals.get(i);
-                progress.report(percent(done[0], steps), "proposal " + proposal.id());
-                impacts.add(proposal(proposal, join(results.get(i)), today, byId, collateralToday));
-                step.run();
-                progress.report(percent(done[0], steps), "scenario profiles under " + proposal.id());
-                profiles.addAll(profiles(proposal, groups, context));
-                step.run();
+        for (WorstScenario w : r.worstScenarios()) {
+            List<PositionPnl> top = top(w.positions(), topContributors);
+            ranked.put(w, top);
+            top.forEach(p -> wanted.add(p.positionId()));
+            if (!w.positions().isEmpty()) {
+                wanted.add(w.positions().get(0).positionId());
             }
-            Sensitivity sensitivity = null;
-            if (sensitivityProposal != null) {
-                List<SensitivityPoint> points = new ArrayList<>();
-                for (int i = 0; i < factors.size(); i++) {
-                    progress.report(percent(done[0], steps), "sensitivity of " + sensitivityProposal.id()
-                            + " at offset factor " + factors.get(i).movePointRight(2).stripTrailingZeros().toPlainString()
-                            + "%");
-                    points.add(new SensitivityPoint(factors.get(i), join(results.get(proposals.size() + i)).total()));
-                    step.run();
-                }
-                sensitivity = new Sensitivity(sensitivityProposal.id(), points);
-            }
-            return finish(input, regime, proposals, context, securities, futures, today, impacts, profiles,
-                    sensitivity, progress);
-        } finally {
-            results.forEach(r -> r.cancel(false));
-            pool.shutdownNow();
         }
     }
 
-    private static MarginResult join(CompletableFuture<MarginResult> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+    private static final Comparator<PositionPnl> LARGEST_LOSS_FIRST = Comparator.comparing(PositionPnl::pnl)
+            .thenComparing(PositionPnl::positionId);
+
+    /** The {@code k} largest losses, largest first (ties by position id), without sorting every position. */
+    static List<PositionPnl> top(List<PositionPnl> all, int k) {
+        if (k <= 0) {
+            return List.of();
         }
+        PriorityQueue<PositionPnl> kept = new PriorityQueue<>(k + 1, LARGEST_LOSS_FIRST.reversed());
+        for (PositionPnl p : all) {
+            if (kept.size() < k) {
+                kept.add(p);
+            } else if (LARGEST_LOSS_FIRST.compare(p, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(p);
+            }
+        }
+        List<PositionPnl> top = new ArrayList<>(kept);
+        top.sort(LARGEST_LOSS_FIRST);
+        return top;
+    }
+
+    /** The positions with the wanted ids, in one pass. */
+    private static Map<String, Position> positions(List<Position> positions, Set<String> wanted) {
+        Map<String, Position> byId = new HashMap<>(wanted.size() * 2);
+        for (Position p : positions) {
+            if (wanted.contains(p.positionId())) {
+                byId.put(p.positionId(), p);
+            }
+        }
+        return byId;
     }
 
     private ImpactResult finish(ImpactInput input, SecuritiesRegime regime, List<CrossMarginProposal> proposals,
-            ValuationContext context, Methodology securities, Methodology futures, Requirement today,
-            List<ProposalImpact> impacts, List<GroupProfile> profiles, Sensitivity sensitivity, Progress progress) {
+            ValuationContext context, Methodology securities, Methodology futures, byte[] positionsDigest,
+            Requirement today, List<ProposalImpact> impacts, List<GroupProfile> profiles, Sensitivity sensitivity,
+            Progress progress) {
         List<String> warnings = referenceData.warnings(input.positions()).stream().map(w -> w.message()).distinct()
                 .limit(200).toList();
-        Provenance provenance = new Provenance(inputHash(input, regime, proposals, context, securities, futures),
+        Provenance provenance = new Provenance(inputHash(input, regime, proposals, context, securities, futures,
+                positionsDigest),
                 engineVersion, referenceData.version(), input.asOf(), rates.riskFreeRate(), input.portfolioId(),
                 input.label(), input.version(), regime.name(),
                 List.of(ref(securities), ref(futures), new VersionRef(CrossMargin.ID, CrossMargin.VERSION, "Cross-margin proposals")),
                 proposals.stream().map(p -> new VersionRef(p.id(), p.version(), p.title())).toList(),
                 List.of(schedule(schedules.securitiesToday()), schedule(schedules.futuresToday()),
                         schedule(schedules.proposal())));
-        progress.report(100, "done");
+        progress.report(95, "storing the result");
         return new ImpactResult(provenance, facts(input.positions()), today, impacts, profiles, sensitivity, warnings);
-    }
-
-    private static int percent(int done, int steps) {
-        return Math.min(99, done * 100 / steps);
     }
 
     private static VersionRef ref(Methodology m) {
@@ -245,7 +276,8 @@ public final class ImpactCalculator {
         return new VersionRef(s.id(), s.version(), s.source());
     }
 
-    private Requirement today(SiloedBaseline baseline, Map<String, Position> byId, CollateralComparison collateral) {
+    private Requirement today(SiloedBaseline baseline, Map<String, Position> byId,
+            Map<WorstScenario, List<PositionPnl>> ranked, CollateralComparison collateral) {
         Map<String, BigDecimal> byAccount = new LinkedHashMap<>();
         List<Line> lines = new ArrayList<>();
         List<BreakdownLine> all = new ArrayList<>();
@@ -259,7 +291,7 @@ public final class ImpactCalculator {
                 lines.add(line(l));
             }
             for (WorstScenario w : r.worstScenarios()) {
-                worst.add(worst(w, byId));
+                worst.add(worst(w, byId, ranked.get(w)));
             }
         }
         CollateralFigures figures = collateral == null ? null
@@ -268,7 +300,7 @@ public final class ImpactCalculator {
     }
 
     private ProposalImpact proposal(CrossMarginProposal proposal, MarginResult result, Requirement today,
-            Map<String, Position> byId, CollateralComparison collateral) {
+            Map<String, Position> byId, Map<WorstScenario, List<PositionPnl>> ranked, CollateralComparison collateral) {
         Map<String, BigDecimal> byAccount = new LinkedHashMap<>();
         BigDecimal accounts = Money.ZERO;
         for (AccountLine a : result.accounts()) {
@@ -292,7 +324,7 @@ public final class ImpactCalculator {
                 result.total(), change, percent, byAccount, byRiskGroup(result.breakdown(), byId),
                 result.offsets().stream().map(ImpactCalculator::line).toList(),
                 result.addOns().stream().map(ImpactCalculator::line).toList(), attribution, figures,
-                result.worstScenarios().stream().map(w -> worst(w, byId)).toList());
+                result.worstScenarios().stream().map(w -> worst(w, byId, ranked.get(w))).toList());
     }
 
     /** An account line without an account is the part of a cross-margin requirement held across both. */
@@ -343,11 +375,9 @@ public final class ImpactCalculator {
         return PORTFOLIO_LEVEL;
     }
 
-    private GroupWorst worst(WorstScenario w, Map<String, Position> byId) {
-        List<PositionPnl> ranked = new ArrayList<>(w.positions());
-        ranked.sort(Comparator.comparing(PositionPnl::pnl).thenComparing(PositionPnl::positionId));
+    private GroupWorst worst(WorstScenario w, Map<String, Position> byId, List<PositionPnl> ranked) {
         List<Contribution> top = new ArrayList<>();
-        for (PositionPnl pnl : ranked.subList(0, Math.min(topContributors, ranked.size()))) {
+        for (PositionPnl pnl : ranked) {
             Position p = byId.get(pnl.positionId());
             top.add(new Contribution(pnl.positionId(), p == null ? null : p.instrumentType().name(),
                     p == null ? null : p.symbol(), p == null ? null : p.underlying(), Money.cents(pnl.pnl())));
@@ -358,49 +388,25 @@ public final class ImpactCalculator {
                 w.scenarioLabel(), w.priceMove(), w.yieldShiftBp(), Money.cents(w.loss()), w.positions().size(), top);
     }
 
-    private Map<String, List<Position>> riskGroups(List<Position> positions) {
-        Map<String, List<Position>> groups = new TreeMap<>();
-        for (Position p : positions) {
-            groups.computeIfAbsent(referenceData.resolve(p.underlying()).riskGroup(), k -> new ArrayList<>()).add(p);
-        }
-        for (List<Position> members : groups.values()) {
-            members.sort(Comparator.comparing(Position::underlying).thenComparing(Position::positionId));
-        }
-        return groups;
-    }
-
-    /** Each risk group's P&L over the proposal's grid for that group, the series of the profile chart. */
-    private List<GroupProfile> profiles(CrossMarginProposal proposal, Map<String, List<Position>> groups,
-            ValuationContext context) {
-        if (proposal.parameters().gridMode() != GridMode.RISK_GROUP_GRIDS) {
-            return List.of();
-        }
-        return groups.entrySet().parallelStream().map(e -> {
-            List<Position> members = e.getValue();
-            UnderlyingReference first = referenceData.resolve(members.get(0).underlying());
-            UnderlyingReference driver = referenceData.resolve(first.driver());
-            GroupGrid groupGrid = proposal.parameters().grid(e.getKey(), driver.productClass());
-            if (groupGrid == null) {
-                return null;
-            }
-            boolean rates = members.get(0).instrumentType().isRates();
-            ScenarioGrid grid = groupGrid.toScenarioGrid(e.getKey() + " (" + driver.symbol() + ")", rates);
-            ScenarioRevaluer revaluer = new ScenarioRevaluer(context);
-            double[] securities = new double[grid.size()];
-            double[] futures = new double[grid.size()];
-            for (Position p : members) {
-                double beta = referenceData.resolve(p.underlying()).beta();
-                revaluer.accumulate(p, beta, grid,
-                        p.account() == org.marginconsult.margin.Account.FUTURES ? futures : securities);
-            }
+    /**
+     * Each risk group's P&amp;L over the proposal's grid for that group, the series of the profile chart: the
+     * same revaluation the proposal's scan used.
+     */
+    private List<GroupProfile> profiles(CrossMarginProposal proposal, ImpactStudy study) {
+        List<GroupProfile> out = new ArrayList<>();
+        for (ImpactStudy.GroupPnl g : study.groupPnl(proposal.id())) {
+            boolean rates = referenceData.resolve(g.driver()).productClass() == ProductClass.RATES_TENOR_BUCKET;
+            double[] securities = g.securities();
+            double[] futures = g.futures();
             List<ProfilePoint> points = new ArrayList<>();
-            for (int j = 0; j < grid.size(); j++) {
-                Scenario s = grid.scenarios().get(j);
+            for (int j = 0; j < g.grid().size(); j++) {
+                Scenario s = g.grid().scenarios().get(j);
                 points.add(new ProfilePoint(s.label(), rates ? s.yieldShiftBp() : s.priceMove(),
                         Money.cents(securities[j]), Money.cents(futures[j]), Money.cents(securities[j] + futures[j])));
             }
-            return new GroupProfile(proposal.id(), e.getKey(), driver.symbol(), points);
-        }).filter(java.util.Objects::nonNull).toList();
+            out.add(new GroupProfile(proposal.id(), g.riskGroup(), g.driver(), points));
+        }
+        return out;
     }
 
     private PortfolioFacts facts(List<Position> positions) {
@@ -434,7 +440,7 @@ public final class ImpactCalculator {
      * engine version. The same hash means the same inputs, so the same numbers.
      */
     private String inputHash(ImpactInput input, SecuritiesRegime regime, List<CrossMarginProposal> proposals,
-            ValuationContext context, Methodology securities, Methodology futures) {
+            ValuationContext context, Methodology securities, Methodology futures, byte[] positionsDigest) {
         StringBuilder head = new StringBuilder();
         head.append("regime=").append(regime).append('\n');
         for (Methodology m : List.of(securities, futures)) {
@@ -463,6 +469,6 @@ public final class ImpactCalculator {
                 return canonical;
             }
         };
-        return InputHash.of(input.positions(), new VersionedId("IMPACT", engineVersion), run, context);
+        return InputHash.of(positionsDigest, new VersionedId("IMPACT", engineVersion), run, context);
     }
 }

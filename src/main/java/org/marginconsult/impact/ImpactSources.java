@@ -24,8 +24,27 @@ public interface ImpactSources {
     /** The firm's portfolio, or empty if it does not exist or belongs to another firm. */
     Optional<PortfolioChoice> portfolio(String firm, long portfolioId);
 
+    /** Told how many of a portfolio's positions have been read so far while it loads. */
+    @FunctionalInterface
+    interface LoadProgress {
+        /**
+         * @param read  positions read so far
+         * @param total positions in the portfolio
+         */
+        void read(int read, int total);
+    }
+
     /** The firm's portfolio with its positions and collateral, or empty as for {@link #portfolio}. */
-    Optional<ImpactInput> load(String firm, long portfolioId);
+    default Optional<ImpactInput> load(String firm, long portfolioId) {
+        return load(firm, portfolioId, (read, total) -> {
+        });
+    }
+
+    /**
+     * As {@link #load(String, long)}, telling {@code progress} as positions are read (a large book takes
+     * seconds); an exception thrown by {@code progress} stops the load and is passed on.
+     */
+    Optional<ImpactInput> load(String firm, long portfolioId, LoadProgress progress);
 
     /** Consultations a participant may run an impact for. */
     List<ConsultationChoice> consultations();

@@ -152,7 +152,18 @@ public class ImpactWorker {
             if (!queue.progress(id, instanceId, 1, "loading the portfolio")) {
                 return;
             }
-            ImpactInput input = sources.load(claim.firm(), claim.portfolioId()).orElse(null);
+            long started = System.nanoTime();
+            int[] reported = {1};
+            ImpactInput input = sources.load(claim.firm(), claim.portfolioId(), (read, total) -> {
+                int percent = 1 + (int) ((ImpactCalculator.STUDY_START - 2) * (long) read / Math.max(1, total));
+                if (percent > reported[0]) {
+                    reported[0] = percent;
+                    if (!queue.progress(id, instanceId, percent, "loading the portfolio: " + read + " of " + total
+                            + " positions")) {
+                        throw new LeaseLost();
+                    }
+                }
+            }).orElse(null);
             if (input == null) {
                 queue.fail(id, instanceId, "The portfolio of this run no longer exists (it was deleted after the run "
                         + "was requested).");
@@ -167,14 +178,20 @@ public class ImpactWorker {
                 }
                 proposals.add(proposal.get());
             }
+            long loaded = System.nanoTime();
             ImpactResult result = calculator().calculate(input, claim.regime(), proposals, (percent, stage) -> {
                 if (!queue.progress(id, instanceId, percent, stage)) {
                     throw new LeaseLost();
                 }
             });
+            long computed = System.nanoTime();
             if (!queue.complete(id, instanceId, ImpactJson.write(result), result.provenance().inputHash(),
                     engineVersion)) {
                 LOG.infof("impact run %d was taken over by another worker; this result is discarded", id);
+            } else {
+                LOG.infof("impact run %d: %d positions loaded in %d ms, computed in %d ms, stored in %d ms", id,
+                        input.positions().size(), (loaded - started) / 1_000_000, (computed - loaded) / 1_000_000,
+                        (System.nanoTime() - computed) / 1_000_000);
             }
         } catch (LeaseLost e) {
             LOG.infof("impact run %d was taken over by another worker; stopping", id);

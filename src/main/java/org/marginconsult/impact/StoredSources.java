@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -38,6 +40,7 @@ import org.marginconsult.margin.collateral.EquityTier;
 public class StoredSources implements ImpactSources {
 
     private static final int FETCH = 20_000;
+    private static final int PROGRESS_EVERY = 50_000;
 
     @Inject
     DataSource dataSource;
@@ -77,7 +80,7 @@ public class StoredSources implements ImpactSources {
     }
 
     @Override
-    public Optional<ImpactInput> load(String firm, long portfolioId) {
+    public Optional<ImpactInput> load(String firm, long portfolioId, LoadProgress progress) {
         Optional<PortfolioChoice> header = portfolio(firm, portfolioId);
         if (header.isEmpty()) {
             return Optional.empty();
@@ -88,6 +91,7 @@ public class StoredSources implements ImpactSources {
             c.setAutoCommit(false);
             try {
                 List<Position> positions = new ArrayList<>(Math.max(16, p.positions()));
+                Shared shared = new Shared();
                 try (PreparedStatement s = c.prepareStatement("""
                         select position_id, account, instrument_type, symbol, underlying, quantity, multiplier, price,
                                underlying_price, option_type, strike, expiry, implied_vol, dv01, currency
@@ -96,7 +100,10 @@ public class StoredSources implements ImpactSources {
                     s.setLong(1, portfolioId);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            positions.add(position(r));
+                            positions.add(shared.position(r));
+                            if (positions.size() % PROGRESS_EVERY == 0) {
+                                progress.read(positions.size(), p.positions());
+                            }
                         }
                     }
                 }
@@ -120,14 +127,48 @@ public class StoredSources implements ImpactSources {
         }
     }
 
-    private static Position position(ResultSet r) throws SQLException {
-        String optionType = r.getString(10);
-        Date expiry = r.getDate(12);
-        return new Position(r.getString(1), Account.valueOf(r.getString(2)), InstrumentType.valueOf(r.getString(3)),
-                r.getString(4), r.getString(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getBigDecimal(8),
-                r.getBigDecimal(9), optionType == null ? null : OptionType.valueOf(optionType), r.getBigDecimal(11),
-                expiry == null ? null : expiry.toLocalDate(), r.getBigDecimal(13), r.getBigDecimal(14),
-                r.getString(15).trim());
+    /**
+     * Builds positions from rows, sharing the values that repeat across a book (symbols, underlyings,
+     * multipliers, strikes, underlying prices, expiries) instead of holding one copy per row: a million
+     * positions hold far fewer distinct values than fields, and every position stays exactly as stored.
+     */
+    private static final class Shared {
+        private static final int DISTINCT = 65_536;
+        private final Map<String, String> text = new HashMap<>();
+        private final Map<BigDecimal, BigDecimal> numbers = new HashMap<>();
+        private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+
+        Position position(ResultSet r) throws SQLException {
+            String optionType = r.getString(10);
+            LocalDate expiry = r.getObject(12, LocalDate.class);
+            return new Position(r.getString(1), Account.valueOf(r.getString(2)),
+                    InstrumentType.valueOf(r.getString(3)), text(r.getString(4)), text(r.getString(5)),
+                    r.getBigDecimal(6), number(r.getBigDecimal(7)), r.getBigDecimal(8), number(r.getBigDecimal(9)),
+                    optionType == null ? null : OptionType.valueOf(optionType), number(r.getBigDecimal(11)),
+                    expiry == null ? null : shared(dates, expiry), number(r.getBigDecimal(13)),
+                    number(r.getBigDecimal(14)), text(r.getString(15).trim()));
+        }
+
+        private String text(String s) {
+            return s == null ? null : shared(text, s);
+        }
+
+        /** Shared only when equal in value and scale, so a position's canonical form does not change. */
+        private BigDecimal number(BigDecimal n) {
+            return n == null ? null : shared(numbers, n);
+        }
+
+        /** Values that do not repeat (a book of unique implied vols) stop being collected at a bound. */
+        private static <T> T shared(Map<T, T> seen, T value) {
+            T earlier = seen.get(value);
+            if (earlier != null) {
+                return earlier;
+            }
+            if (seen.size() < DISTINCT) {
+                seen.put(value, value);
+            }
+            return value;
+        }
     }
 
     /**

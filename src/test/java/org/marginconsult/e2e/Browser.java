@@ -30,7 +30,11 @@ final class Browser implements AutoCloseable {
     }
 
     BrowserContext newContext() {
-        return chromium.newContext(new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris"));
+        return newContext(new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris"));
+    }
+
+    BrowserContext newContext(NewContextOptions options) {
+        return chromium.newContext(options);
     }
 
     @Override

@@ -14,6 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marginconsult.impact.ImpactResult.ProposalImpact;
 import org.marginconsult.margin.Position;
+import org.marginconsult.margin.PositionPnl;
+import org.marginconsult.margin.Rates;
+import org.marginconsult.margin.ValuationContext;
+import org.marginconsult.margin.methodology.cross.CrossMargin;
+import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +135,77 @@ class ImpactCalculatorTest {
         assertThrows(IllegalArgumentException.class, () -> ImpactFixtures.calculator(CATALOG).calculate(
                 ImpactFixtures.input(ImpactFixtures.samplePositions()), SecuritiesRegime.PORTFOLIO_MARGIN, List.of(),
                 (p, s) -> { }));
+    }
+
+    @Test
+    void eachSensitivityPointIsTheTotalOfAFullCalculationAtThatOffsetFactor() {
+        List<Position> book = ImpactFixtures.book(600);
+        ImpactResult result = run(book);
+        CrossMarginProposal proposal = CATALOG.proposal(result.sensitivity().proposal()).orElseThrow();
+        ValuationContext context = new ValuationContext(ImpactFixtures.AS_OF, new Rates(0.04), CATALOG.referenceData());
+        for (ImpactResult.SensitivityPoint point : result.sensitivity().points()) {
+            CrossMarginProposal variant = proposal.withParameters(
+                    proposal.parameters().withOffsetFactor(point.offsetFactor().doubleValue()), "alone");
+            assertEquals(new CrossMargin(variant, SecuritiesRegime.PORTFOLIO_MARGIN.methodology(), Span.withDefaults())
+                    .calculate(book, context).total(), point.total(), "f=" + point.offsetFactor());
+        }
+        assertEquals(List.of("0.0000", "0.2000", "0.4000", "0.6000", "0.8000", "1.0000"),
+                result.sensitivity().points().stream().map(pt -> pt.offsetFactor().toPlainString()).toList());
+    }
+
+    @Test
+    void eachGroupsProfileIsTheScenarioPnlItsScanRiskWasTakenFrom() {
+        ImpactResult result = run(ImpactFixtures.samplePositions());
+        ImpactResult.ProposalImpact a = result.proposal("A-full-offset");
+        int checked = 0;
+        for (ImpactResult.GroupProfile profile : result.profiles()) {
+            if (!profile.proposal().equals(a.id())) {
+                continue;
+            }
+            BigDecimal worstSecurities = profile.points().stream().map(ImpactResult.ProfilePoint::securities)
+                    .map(BigDecimal::negate).reduce(BigDecimal.ZERO, BigDecimal::max);
+            BigDecimal worstFutures = profile.points().stream().map(ImpactResult.ProfilePoint::futures)
+                    .map(BigDecimal::negate).reduce(BigDecimal.ZERO, BigDecimal::max);
+            BigDecimal combined = profile.points().stream().map(ImpactResult.ProfilePoint::combined)
+                    .map(BigDecimal::negate).reduce(BigDecimal.ZERO, BigDecimal::max);
+            assertTrue(combined.compareTo(worstSecurities.add(worstFutures).add(new BigDecimal("0.02"))) <= 0,
+                    "netting the accounts in common scenarios never loses more than both worst cases");
+            checked++;
+        }
+        assertTrue(checked > 3, "a profile per risk group");
+    }
+
+    @Test
+    void progressRisesThroughTheStagesOfTheRun() {
+        List<Integer> percents = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        ImpactFixtures.calculator(CATALOG).calculate(ImpactFixtures.input(ImpactFixtures.samplePositions()),
+                SecuritiesRegime.PORTFOLIO_MARGIN, PROPOSALS, (p, s) -> {
+                    percents.add(p);
+                    stages.add(s);
+                });
+        for (int i = 1; i < percents.size(); i++) {
+            assertTrue(percents.get(i) > percents.get(i - 1), "progress rises: " + percents);
+        }
+        assertEquals(ImpactCalculator.STUDY_START, percents.get(0));
+        assertTrue(stages.get(0).startsWith("today's margin (securities under PORTFOLIO_MARGIN, futures under SPAN)"));
+        assertTrue(stages.stream().anyMatch(s -> s.startsWith("sensitivity of ")));
+        assertTrue(percents.get(percents.size() - 1) < 100, "100% only once the result is stored");
+    }
+
+    @Test
+    void theDrillDownKeepsTheLargestLossesFirstAsAFullSortWould() {
+        java.util.Random random = new java.util.Random(7);
+        List<PositionPnl> all = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            all.add(new PositionPnl("P" + random.nextInt(100_000) + "-" + i,
+                    BigDecimal.valueOf(random.nextInt(2001) - 1000, 2)));
+        }
+        List<PositionPnl> sorted = new ArrayList<>(all);
+        sorted.sort(java.util.Comparator.comparing(PositionPnl::pnl).thenComparing(PositionPnl::positionId));
+        assertEquals(sorted.subList(0, 25), ImpactCalculator.top(all, 25));
+        assertEquals(sorted, ImpactCalculator.top(all, 10_000));
+        assertEquals(List.of(), ImpactCalculator.top(all, 0));
     }
 
     private static BigDecimal sum(java.util.Collection<BigDecimal> values) {

@@ -68,4 +68,60 @@ class ImpactExportsTest {
             assertTrue(sawTotal);
         }
     }
+
+    /**
+     * A book whose label and position ids a spreadsheet would evaluate (the upload stores them as given),
+     * through the exports: every text cell of the CSV and the XLSX is inert, the JSON keeps the text as a
+     * JSON string (data for programs, never a formula) and the amounts to the cent.
+     */
+    @Test
+    void formulaLikeLabelsAndPositionIdsComeOutInertInEveryExport() throws Exception {
+        String[] prefixes = {"=", "+", "-", "@"};
+        java.util.List<org.marginconsult.margin.Position> hostile = new java.util.ArrayList<>();
+        int i = 0;
+        for (org.marginconsult.margin.Position p : ImpactFixtures.samplePositions()) {
+            hostile.add(new org.marginconsult.margin.Position(prefixes[i++ % 4] + "HYPERLINK(\"http://x\")" + p.positionId(),
+                    p.account(), p.instrumentType(), p.symbol(), p.underlying(), p.quantity(), p.multiplier(), p.price(),
+                    p.underlyingPrice(), p.optionType(), p.strike(), p.expiry(), p.impliedVol(), p.dv01(), p.currency()));
+        }
+        String label = "=cmd|' /C calc'!A0";
+        ImpactResult result = ImpactFixtures.calculator(ImpactCalculatorTest.CATALOG).calculate(
+                new ImpactInput(7, "firm-a", label, 1, ImpactFixtures.AS_OF, hostile, ImpactFixtures.collateral()),
+                SecuritiesRegime.PORTFOLIO_MARGIN, ImpactCalculatorTest.PROPOSALS, (p, s) -> { });
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ImpactExports.csv(result, csv);
+        String text = csv.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("provenance,,portfolio,'=cmd|' /C calc'!A0 v1,,"), "the label is neutralised");
+        int hostileCells = 0;
+        for (String line : text.split("\r\n")) {
+            for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
+                String value = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertFalse(!value.matches("-?\\d+(\\.\\d+)?") && !value.isEmpty()
+                        && "=+-@\t\r".indexOf(value.charAt(0)) >= 0, "formula-like cell: " + cell);
+                hostileCells += value.startsWith("'") && value.contains("HYPERLINK") ? 1 : 0;
+            }
+        }
+        assertTrue(hostileCells > 0, "the drill-down rows name the hostile positions, neutralised");
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        ImpactExports.xlsx(result, xlsx);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            for (Row row : book.getSheet("impact")) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertFalse(cell.getCellType() == CellType.FORMULA, "no formula cell");
+                    if (cell.getCellType() == CellType.STRING && !cell.getStringCellValue().isEmpty()) {
+                        assertFalse("=+-@\t\r".indexOf(cell.getStringCellValue().charAt(0)) >= 0,
+                                "formula-like text: " + cell.getStringCellValue());
+                    }
+                }
+            }
+        }
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ImpactExports.json(result, json);
+        com.fasterxml.jackson.databind.JsonNode tree = ImpactCalculatorTest.JSON.readTree(json.toByteArray());
+        assertEquals(label, tree.at("/provenance/portfolioLabel").asText());
+        assertEquals(result.today().total().toPlainString(), tree.at("/today/total").asText(), "amounts to the cent");
+    }
 }

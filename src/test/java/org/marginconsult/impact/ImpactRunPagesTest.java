@@ -98,6 +98,25 @@ class ImpactRunPagesTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aFirmAtItsLimitOfActiveRunsSeesTheFormAgainWithTheMessageAnd429AndNothingIsQueued() throws Exception {
+        worker.stopClaiming();
+        ImpactRunApiTest.submit("amir", ImpactRunApiTest.pmPortfolio(), ImpactRunApiTest.ALL_PROPOSALS);
+        ImpactRunApiTest.submit("amir", ImpactRunApiTest.pmPortfolio(), ImpactRunApiTest.ALL_PROPOSALS);
+        long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ImpactRun.count());
+        Csrf csrf = Csrf.from(given().accept("text/html").when().get("/impact-runs/new"));
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("portfolio", ImpactRunApiTest.pmPortfolio()).formParam("proposals", "C-conservative")
+                .formParam("securitiesRegime", "PORTFOLIO_MARGIN")
+                .when().post("/impact-runs").then().statusCode(429)
+                .body(containsString("<p class=\"notice error\" role=\"alert\">Your firm already has 2 impact runs "
+                        + "queued or running, the most allowed at once (2). Wait for one to finish, then start this one "
+                        + "again.</p>"))
+                .body(matchesPattern("(?s).*value=\"C-conservative\"[^>]*checked.*"));
+        assertEquals(before, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ImpactRun.count()));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void aFormWithoutAProposalIsShownAgainWithTheErrorNextToTheField() {
         Csrf csrf = Csrf.from(given().accept("text/html").when().get("/impact-runs/new"));
         given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
