@@ -89,6 +89,11 @@ public final class ImpactCalculator {
 
     static final String PORTFOLIO_LEVEL = "portfolio";
 
+    /** Progress at which the study starts; loading the portfolio reports below it. */
+    static final int STUDY_START = 30;
+    private static final int EXPLAIN_START = 80;
+    private static final int SENSITIVITY_START = 90;
+
     private final ReferenceData referenceData;
     private final Rates rates;
     private final String engineVersion;
@@ -190,11 +195,6 @@ public final class ImpactCalculator {
         return finish(input, regime, proposals, context, securities, futures, study.positionsDigest(), today, impacts,
                 profiles, sensitivity, progress);
     }
-
-    /** Progress at which the study starts; loading the portfolio reports below it. */
-    static final int STUDY_START = 30;
-    private static final int EXPLAIN_START = 80;
-    private static final int SENSITIVITY_START = 90;
 
     /**
      * Ranks the positions of each worst scenario of a result (the drill-down keeps the largest losses) and
