@@ -143,6 +143,53 @@ class ImpactRunPagesTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theResultPageShowsTheResultsFiguresTotalsAccountsAddOnsAndCollateralTodayAgainstEachProposal()
+            throws Exception {
+        long id = doneRun();
+        com.fasterxml.jackson.databind.JsonNode result = ImpactRunApiTest.get(id).get("result");
+        String page = given().accept("text/html").when().get("/impact-runs/" + id).then().statusCode(200)
+                .extract().asString();
+        var today = result.get("today");
+        assertContains(page, "<th scope=\"row\">Today (siloed: securities under PORTFOLIO_MARGIN, futures under SPAN)"
+                + "</th><td class=\"num\">" + money(today.get("total")) + "</td>");
+        today.get("byAccount").fields().forEachRemaining(a -> assertContains(page,
+                "<th scope=\"row\">" + a.getKey() + "</th><td class=\"num\">" + money(a.getValue()) + "</td>"));
+        var collateral = today.get("collateral");
+        assertContains(page, "<th scope=\"row\">Today</th><td class=\"num\">" + money(collateral.get("marketValue"))
+                + "</td><td class=\"num\">" + money(collateral.get("haircut")) + "</td><td class=\"num\">"
+                + money(collateral.get("collateralValue")) + "</td>");
+        int addOns = 0;
+        for (var p : result.get("proposals")) {
+            java.math.BigDecimal change = new java.math.BigDecimal(p.get("change").asText());
+            String css = change.signum() == 0 ? "num" : change.signum() > 0 ? "num up" : "num down";
+            assertContains(page, "<td class=\"num\">" + money(p.get("total")) + "</td><td class=\"" + css + "\">"
+                    + ImpactView.signedMoney(change) + "</td><td class=\"" + css + "\">"
+                    + ImpactView.percent(new java.math.BigDecimal(p.get("changePercent").asText())) + "</td></tr>");
+            var c = p.get("collateral");
+            assertContains(page, "<th scope=\"row\">" + p.get("id").asText() + "</th><td class=\"num\">"
+                    + money(c.get("marketValue")) + "</td><td class=\"num\">" + money(c.get("haircut"))
+                    + "</td><td class=\"num\">" + money(c.get("collateralValue")) + "</td><td class=\"num\">"
+                    + ImpactView.signedMoney(new java.math.BigDecimal(c.get("releasedVersusToday").asText()))
+                    + "</td></tr>");
+            for (var l : p.get("addOns")) {
+                assertContains(page, money(l.get("amount")));
+                addOns++;
+            }
+        }
+        assertTrue(addOns > 0, "the sample book has minimum charges or add-ons under some proposal");
+        assertContains(page, "<h2 id=\"add-ons\">");
+    }
+
+    private static String money(com.fasterxml.jackson.databind.JsonNode amount) {
+        return ImpactView.money(new java.math.BigDecimal(amount.asText()));
+    }
+
+    private static void assertContains(String page, String expected) {
+        assertTrue(page.contains(expected), "the page shows " + expected);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void theProfileChartFollowsTheChosenGroupWithoutScript() throws Exception {
         long id = doneRun();
         given().accept("text/html").queryParam("group", "BITCOIN").queryParam("proposal", "B-80pct-capped")
@@ -168,6 +215,19 @@ class ImpactRunPagesTest {
             rows++;
         }
         assertTrue(rows > 1, "positions listed");
+
+        // The same worst scenario, loss and top contributor as the stored result.
+        var a = java.util.stream.StreamSupport.stream(ImpactRunApiTest.get(id).get("result").get("proposals").spliterator(),
+                false).filter(p -> p.get("id").asText().equals("A-full-offset")).findFirst().orElseThrow();
+        var worst = java.util.stream.StreamSupport.stream(a.get("worstScenarios").spliterator(), false)
+                .filter(w -> w.get("riskGroup").asText().equals("US_LARGE_CAP")).findFirst().orElseThrow();
+        assertContains(page, "<h2>Worst scenario of " + worst.get("group").asText() + ": " + worst.get("scenario").asText()
+                + "</h2>");
+        assertContains(page, "<strong>" + money(worst.get("loss")) + "</strong> USD, over "
+                + worst.get("positions").asInt() + " positions");
+        var first = worst.get("contributors").get(0);
+        assertContains(page, "<tr><td>1</td><td>" + first.get("positionId").asText() + "</td><td>"
+                + first.get("instrumentType").asText() + "</td>");
     }
 
     @Test
