@@ -147,7 +147,9 @@ public final class ImpactCalculator {
                 + proposals.stream().map(CrossMarginProposal::id).collect(Collectors.joining(", ")));
         // One study: the portfolio validated, grouped and digested once, each risk group revalued once per
         // grid; the proposals, their profiles and the sensitivity points all read those revaluations.
-        ImpactStudy study = ImpactStudy.run(input.positions(), context, securities, futures, proposals);
+        ImpactStudy study = ImpactStudy.run(input.positions(), context, securities, futures, proposals,
+                (done, steps, next) -> progress.report(
+                        STUDY_START + (EXPLAIN_START - STUDY_START) * (done + 1) / (steps + 1), next));
         SiloedBaseline baseline = study.baseline();
 
         progress.report(EXPLAIN_START, "explaining the change by account, risk group and worst scenario");

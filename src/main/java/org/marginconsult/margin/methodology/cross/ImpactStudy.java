@@ -100,16 +100,52 @@ public final class ImpactStudy {
      */
     public static ImpactStudy run(List<Position> positions, ValuationContext context, Methodology securitiesToday,
             Methodology futuresToday, List<CrossMarginProposal> proposals) {
+        return run(positions, context, securitiesToday, futuresToday, proposals, (done, steps, next) -> {
+        });
+    }
+
+    /**
+     * Runs the study, telling {@code progress} before each step: validating and grouping the portfolio,
+     * today's siloed margin, then each proposal. An exception thrown by {@code progress} stops the study and
+     * is passed on (a caller that lost its claim on the work stops it this way).
+     *
+     * @param positions       the portfolio, both accounts
+     * @param context         valuation context
+     * @param securitiesToday the securities account's methodology today (PORTFOLIO_MARGIN or STRATEGY_BASED)
+     * @param futuresToday    the futures account's methodology today (SPAN)
+     * @param proposals       the proposals to compare
+     * @param progress        told before each step
+     * @return the baseline and each proposal's result, in order
+     * @throws org.marginconsult.margin.InvalidPortfolioException when a position is invalid
+     */
+    public static ImpactStudy run(List<Position> positions, ValuationContext context, Methodology securitiesToday,
+            Methodology futuresToday, List<CrossMarginProposal> proposals, Progress progress) {
         Objects.requireNonNull(proposals, "proposals");
+        Objects.requireNonNull(progress, "progress");
+        int steps = 2 + proposals.size();
+        progress.step(0, steps, "validating and grouping the portfolio");
         CrossMargin.Prepared prepared = CrossMargin.prepare(positions, context);
+        progress.step(1, steps, "today's siloed margin");
         SiloedBaseline baseline = SiloedBaseline.of(positions, context, securitiesToday, futuresToday);
         Map<CrossMargin.RevaluationKey, CrossMargin.GroupRevaluation> revaluations = new ConcurrentHashMap<>();
         List<MarginResult> results = new ArrayList<>(proposals.size());
         for (CrossMarginProposal p : proposals) {
+            progress.step(2 + results.size(), steps, "proposal " + p.id());
             results.add(new CrossMargin(p, securitiesToday, futuresToday).calculate(prepared, baseline, revaluations,
                     true));
         }
         return new ImpactStudy(baseline, results, proposals, securitiesToday, futuresToday, prepared, revaluations);
+    }
+
+    /** Told as a study moves through its steps. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done  steps done so far
+         * @param steps steps in all (2 plus one per proposal)
+         * @param next  the step about to start, in words
+         */
+        void step(int done, int steps, String next);
     }
 
     /**

@@ -168,4 +168,26 @@ class ImpactStudyTest {
         assertEquals(List.of(), study.groupPnl(siloed.id()));
         assertThrows(IllegalArgumentException.class, () -> study.offsetSensitivity(siloed.id(), 0.5));
     }
+
+    @Test
+    void aStudyTellsEachStepBeforeItStartsAndStopsWhenTheListenerThrows() {
+        List<CrossMarginProposal> proposals = Arrays.stream(ProposalFixtures.IDS).map(ProposalFixtures::load).toList();
+        List<String> told = new java.util.ArrayList<>();
+        ImpactStudy.run(RandomBooks.book(905, 40, true, true), MarginFixtures.context(), PortfolioMargin.withDefaults(),
+                Span.withDefaults(), proposals, (done, steps, next) -> told.add(done + "/" + steps + " " + next));
+        List<String> expected = new java.util.ArrayList<>(List.of("0/5 validating and grouping the portfolio",
+                "1/5 today's siloed margin"));
+        for (int i = 0; i < proposals.size(); i++) {
+            expected.add((2 + i) + "/5 proposal " + proposals.get(i).id());
+        }
+        assertEquals(expected, told);
+        IllegalStateException stop = new IllegalStateException("claim lost");
+        assertEquals(stop, assertThrows(IllegalStateException.class, () -> ImpactStudy.run(
+                RandomBooks.book(905, 40, true, true), MarginFixtures.context(), PortfolioMargin.withDefaults(),
+                Span.withDefaults(), proposals, (done, steps, next) -> {
+                    if (done == 1) {
+                        throw stop;
+                    }
+                })));
+    }
 }
