@@ -190,4 +190,27 @@ class ImpactStudyTest {
                     }
                 })));
     }
+
+    @Test
+    void anInvalidPositionIsReportedByItsIndexInTheWholePortfolio() {
+        List<Position> book = new java.util.ArrayList<>(RandomBooks.book(906, 60, true, true));
+        int bad = 0;
+        for (int i = book.size() - 1; i >= 0; i--) {
+            if (book.get(i).instrumentType().isOption() && book.get(i).account() == Account.FUTURES) {
+                bad = i;
+                break;
+            }
+        }
+        Position p = book.get(bad);
+        book.set(bad, new Position(p.positionId(), p.account(), p.instrumentType(), p.symbol(), p.underlying(),
+                p.quantity(), p.multiplier(), p.price(), p.underlyingPrice(), p.optionType(), null, p.expiry(),
+                p.impliedVol(), p.dv01(), p.currency()));
+        org.marginconsult.margin.InvalidPortfolioException e = assertThrows(
+                org.marginconsult.margin.InvalidPortfolioException.class,
+                () -> ImpactStudy.run(book, MarginFixtures.context(), PortfolioMargin.withDefaults(),
+                        Span.withDefaults(), List.of(ProposalFixtures.load("A-full-offset"))));
+        assertTrue(bad > 0, "a futures option late in the book");
+        assertEquals(bad, e.errors().get(0).positionIndex());
+        assertEquals("strike", e.errors().get(0).field());
+    }
 }
