@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.support.CommentFixtures.Q1;
 import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 import static org.marginconsult.support.CommentFixtures.startDraft;
@@ -278,32 +279,7 @@ class CommentApiTest {
     void anImpactSummaryOfTheFirmIsAttachedToAQuestionAndFiledAsATable() throws Exception {
         clock.reset(); // the impact worker runs on the real clock; today is inside the period
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
-        String sample;
-        try (var in = getClass().getResourceAsStream("/portfolio/sample-portfolio.csv")) {
-            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        // Cash Treasuries have no FINRA 4210(g) treatment, so a portfolio-margin run refuses them.
-        StringBuilder csv = new StringBuilder();
-        for (String line : sample.split("\\R")) {
-            if (!line.contains(",TREASURY,")) {
-                csv.append(line).append("\r\n");
-            }
-        }
-        long portfolio = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
-                .queryParam("label", "Comment test book").queryParam("asOf", "2026-11-20")
-                .queryParam("firmCategory", "DUAL_REGISTRANT").body(csv.toString())
-                .post("/api/v1/portfolios").then().statusCode(201).extract().jsonPath().getLong("id");
-        long run = as("alice").body(Map.of("proposals", List.of("B-80pct-capped"), "securitiesRegime", "PORTFOLIO_MARGIN"))
-                .post("/api/v1/portfolios/" + portfolio + "/impact-runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        String status = "";
-        while (System.nanoTime() < deadline && !status.equals("DONE") && !status.equals("FAILED")) {
-            Thread.sleep(200);
-            status = as("alice").get("/api/v1/impact-runs/" + run).then().extract().path("status");
-        }
-        assertEquals("DONE", status, as("alice").get("/api/v1/impact-runs/" + run).asString());
-        long summary = as("alice").post("/api/v1/impact-runs/" + run + "/summary").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long summary = impactSummary("alice", "Comment test book");
 
         long draft = readyDraft("alice", consultation);
         as("alice").body(Map.of("version", 1, "summaries", Map.of(Q1, List.of(summary))))

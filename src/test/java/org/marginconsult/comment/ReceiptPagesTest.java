@@ -7,14 +7,21 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marginconsult.support.TestClock;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +30,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.marginconsult.support.CommentFixtures.Q1;
 import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 
@@ -120,5 +130,106 @@ class ReceiptPagesTest {
         given().accept("text/html").get("/receipts/" + tracking).then().statusCode(404);
         given().get("/receipts/" + tracking + "/comment.pdf").then().statusCode(404);
         given().get("/receipts/" + tracking + "/attachments/1").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theLetterDrawsEachAttachedImpactSummaryAsABarChartWithItsTextAlternative() throws IOException {
+        clock.reset(); // the impact worker runs on the real clock; today is inside the period
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long summary = impactSummary("alice", "Letter chart book");
+        long draft = readyDraft("alice", consultation);
+        as("alice").body(Map.of("version", 1, "summaries", Map.of(Q1, List.of(summary))))
+                .put("/api/v1/comments/" + draft).then().statusCode(200);
+        String tracking = as("alice").header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/comments/" + draft + "/submit").then().statusCode(201).extract().path("trackingNumber");
+
+        byte[] full = given().get("/receipts/" + tracking + "/comment.pdf").then().statusCode(200).extract().asByteArray();
+        String text = pdfText(full).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Chart of impact summary " + summary + ": total margin requirement (USD): Today (siloed accounts) USD "),
+                text);
+        assertTrue(text.contains("B-80pct-capped"), text);
+        // today's total and proposal B's: two bars in the chart's own colour
+        assertEquals(2, barsDrawn(full), "bars filled with " + FiledCharts.BAR_FILL);
+        byte[] withoutImpact = given().get("/receipts/" + fileOne() + "/comment.pdf").then().statusCode(200).extract().asByteArray();
+        assertEquals(0, barsDrawn(withoutImpact));
+    }
+
+    /** Counts the paths filled with the bar colour of {@link FiledCharts} on every page, forms included. */
+    static int barsDrawn(byte[] pdf) throws IOException {
+        int bar = java.awt.Color.decode(FiledCharts.BAR_FILL).getRGB() & 0xFFFFFF;
+        int[] count = {0};
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (PDPage page : doc.getPages()) {
+                new PDFGraphicsStreamEngine(page) {
+                    private final Point2D.Float current = new Point2D.Float();
+
+                    @Override
+                    public void fillPath(int windingRule) throws IOException {
+                        if ((getGraphicsState().getNonStrokingColor().toRGB() & 0xFFFFFF) == bar) {
+                            count[0]++;
+                        }
+                    }
+
+                    @Override
+                    public void fillAndStrokePath(int windingRule) throws IOException {
+                        fillPath(windingRule);
+                    }
+
+                    @Override
+                    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+                    }
+
+                    @Override
+                    public void drawImage(PDImage pdImage) {
+                    }
+
+                    @Override
+                    public void clip(int windingRule) {
+                    }
+
+                    @Override
+                    public void moveTo(float x, float y) {
+                        current.setLocation(x, y);
+                    }
+
+                    @Override
+                    public void lineTo(float x, float y) {
+                        current.setLocation(x, y);
+                    }
+
+                    @Override
+                    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+                        current.setLocation(x3, y3);
+                    }
+
+                    @Override
+                    public Point2D getCurrentPoint() {
+                        return current;
+                    }
+
+                    @Override
+                    public void closePath() {
+                    }
+
+                    @Override
+                    public void endPath() {
+                    }
+
+                    @Override
+                    public void strokePath() {
+                    }
+
+                    @Override
+                    public void shadingFill(COSName shadingName) {
+                    }
+
+                    void run() throws IOException {
+                        processPage(getPage());
+                    }
+                }.run();
+            }
+        }
+        return count[0];
     }
 }
