@@ -18,13 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.support.CommentFixtures.Q1;
+import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 import static org.marginconsult.support.CommentFixtures.startDraft;
@@ -197,5 +201,67 @@ class CommentPagesTest {
         given().accept("text/html").get("/comments/" + id + "/preview").then().statusCode(404);
         given().accept("text/html").get("/comments").then().statusCode(200)
                 .body(not(containsString("href=\"/comments/" + id + "\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void eachQuestionOffersTheFirmsOwnImpactSummariesAsCheckboxesAndTheTickedOnesAreAttachedWithoutScript() {
+        clock.reset(); // the impact worker runs on the real clock; today is inside the period
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long ours = impactSummary("alice", "Picker book of firm A");
+        long theirs = impactSummary("bella", "Picker book of firm B");
+        long id = startDraft("alice", consultation);
+
+        Page page = Page.get("/comments/" + id);
+        String checkbox = "<input type=\"checkbox\" id=\"summary-" + Q1 + "-" + ours + "\" name=\"summary." + Q1 + "\" value=\"" + ours + "\"";
+        assertTrue(page.html().contains(checkbox + ">"), "offered, not ticked: " + page.html());
+        assertTrue(page.html().contains("id=\"summary-" + Q2 + "-" + ours + "\""), "offered under every question");
+        assertTrue(page.html().contains("Impact summary " + ours + ": Margin today versus 1 proposal"), "its label");
+        assertTrue(page.html().contains("Picker book of firm A (version 1)"), "its portfolio");
+        assertTrue(page.html().contains(", by alice"), "who created it");
+        assertTrue(Pattern.compile("Today [0-9,]+\\.\\d\\d<br>").matcher(page.html()).find(), "its totals");
+        assertFalse(page.html().contains("summary-" + Q1 + "-" + theirs + "\""), "never another firm's summary");
+        assertFalse(page.html().contains("Picker book of firm B"), "never another firm's portfolio");
+
+        given().cookie("csrf-token", page.cookie()).redirects().follow(false)
+                .multiPart("csrf-token", page.token()).multiPart("version", "0")
+                .multiPart("summariesListed." + Q1, "1").multiPart("summary." + Q1, String.valueOf(ours))
+                .multiPart("summariesListed." + Q2, "1")
+                .multiPart("action", "save")
+                .post("/comments/" + id).then().statusCode(303);
+        String coverLetter = as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                .body("summaries." + Q1, contains((int) ours)).extract().path("coverLetter");
+        Page saved = Page.get("/comments/" + id);
+        assertTrue(saved.html().contains(checkbox + " checked>"), "ticked after the save");
+        assertTrue(saved.html().contains("<caption>Impact summary " + ours + ": Margin today versus 1 proposal"), "its table inline");
+
+        // a forged form naming another firm's summary is refused by name, and nothing is saved
+        given().cookie("csrf-token", saved.cookie()).redirects().follow(false)
+                .multiPart("csrf-token", saved.token()).multiPart("version", "1")
+                .multiPart("coverLetter", "Should not be saved")
+                .multiPart("summariesListed." + Q1, "1").multiPart("summary." + Q1, String.valueOf(theirs))
+                .multiPart("action", "save")
+                .post("/comments/" + id).then().statusCode(400)
+                .body(containsString("There is no impact summary " + theirs + " of your firm"))
+                .body(not(containsString("Picker book of firm B")));
+        given().cookie("csrf-token", saved.cookie()).redirects().follow(false)
+                .multiPart("csrf-token", saved.token()).multiPart("version", "1")
+                .multiPart("summariesListed." + Q1, "1").multiPart("summary." + Q1, "not-a-number")
+                .multiPart("action", "save")
+                .post("/comments/" + id).then().statusCode(400)
+                .body(containsString("There is no impact summary -1 of your firm"));
+        as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                .body("coverLetter", equalTo(coverLetter))
+                .body("summaries." + Q1, contains((int) ours));
+
+        // ticking nothing detaches it
+        given().cookie("csrf-token", saved.cookie()).redirects().follow(false)
+                .multiPart("csrf-token", saved.token()).multiPart("version", "1")
+                .multiPart("summariesListed." + Q1, "1")
+                .multiPart("action", "save")
+                .post("/comments/" + id).then().statusCode(303);
+        as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(2))
+                .body("summaries." + Q1, org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
+                        org.hamcrest.Matchers.empty()));
     }
 }
