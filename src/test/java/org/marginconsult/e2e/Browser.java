@@ -30,7 +30,16 @@ final class Browser implements AutoCloseable {
     }
 
     BrowserContext newContext() {
-        return chromium.newContext(new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris"));
+        return chromium.newContext(options());
+    }
+
+    /** A context with script turned off, signed in as the given storage state (cookies) says. */
+    BrowserContext newContextWithoutScript(String storageState) {
+        return chromium.newContext(options().setJavaScriptEnabled(false).setStorageState(storageState));
+    }
+
+    private static NewContextOptions options() {
+        return new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris");
     }
 
     @Override
