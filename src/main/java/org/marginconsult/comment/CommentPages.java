@@ -96,7 +96,8 @@ public class CommentPages {
 
         static native TemplateInstance edit(Editor editor);
 
-        static native TemplateInstance history(long draftId, String consultationTitle, List<DraftRevision> revisions);
+        static native TemplateInstance history(long draftId, String consultationTitle,
+                List<CommentService.VersionChanges> versions);
 
         static native TemplateInstance preview(long draftId, String submitAction, String consultationTitle,
                 SubmissionService.Preview preview, String idempotencyKey, String closesAt, String error);
@@ -187,7 +188,7 @@ public class CommentPages {
     @Path("/{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         CommentService.DraftView view = comments.view(id);
-        return Templates.history(id, view.consultationTitle(), comments.history(id));
+        return Templates.history(id, view.consultationTitle(), comments.historyWithChanges(id));
     }
 
     @GET

@@ -120,9 +120,11 @@ class CommentPagesTest {
                 .multiPart("organization", "Amir's organization")
                 .post("/comments/" + id)
                 .then().statusCode(409)
-                .body(containsString("changed by alice"))
-                .body(containsString("Cover letter"))
+                .body(containsString("changed by alice at November 21, 2026 at 10:00:00 AM EST"))
                 .extract().asString();
+        // here is the difference: the field, its value in the version amir edited, and alice's
+        assertTrue(Pattern.compile("<tr><th scope=\"row\">Cover letter</th><td class=\"diff-old\"><pre></pre></td>"
+                + "<td class=\"diff-new\"><pre>Alice(&#39;|')s cover letter</pre></td></tr>").matcher(html).find(), html);
         // amir did not touch the cover letter: the form now offers alice's; his organization is kept
         assertTrue(html.contains(">Alice&#39;s cover letter</textarea>") || html.contains(">Alice's cover letter</textarea>"), html);
         assertTrue(html.contains("value=\"Amir&#39;s organization\"") || html.contains("value=\"Amir's organization\""));
@@ -234,6 +236,7 @@ class CommentPagesTest {
         Page saved = Page.get("/comments/" + id);
         assertTrue(saved.html().contains(checkbox + " checked>"), "ticked after the save");
         assertTrue(saved.html().contains("<caption>Impact summary " + ours + ": Margin today versus 1 proposal"), "its table inline");
+        assertTrue(saved.html().contains("<figure class=\"chart\"><svg"), "and its chart inline");
 
         // a forged form naming another firm's summary is refused by name, and nothing is saved
         given().cookie("csrf-token", saved.cookie()).redirects().follow(false)
@@ -263,5 +266,41 @@ class CommentPagesTest {
         as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(2))
                 .body("summaries." + Q1, org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
                         org.hamcrest.Matchers.empty()));
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theVersionHistoryPageListsEverySaveWithWhoWhenAndTheDifference() {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 30);
+        long id = startDraft("alice", consultation);
+        as("alice").body(Map.of("version", 0, "organization", "Alpha")).put("/api/v1/comments/" + id).then().statusCode(200);
+        clock.advance(java.time.Duration.ofMinutes(5));
+        as("amir").body(Map.of("version", 1, "organization", "Alpha Clearing LLC", "coverLetter", "Dear Secretaries"))
+                .put("/api/v1/comments/" + id).then().statusCode(200);
+        String html = given().accept("text/html").get("/comments/" + id + "/history").then().statusCode(200).extract().asString();
+        String v2 = html.substring(html.indexOf("id=\"version-2\""), html.indexOf("id=\"version-1\""));
+        assertTrue(v2.contains("<td>amir</td>") && v2.contains("November 21, 2026 at 10:05:00 AM EST"), v2);
+        assertTrue(v2.contains("The difference from version 1"), v2);
+        assertTrue(v2.contains("<th scope=\"row\">Organization</th><td class=\"diff-old\"><pre>Alpha</pre></td>"
+                + "<td class=\"diff-new\"><pre>Alpha Clearing LLC</pre></td>"), v2);
+        assertTrue(v2.contains("<th scope=\"row\">Cover letter</th><td class=\"diff-old\"><pre></pre></td>"
+                + "<td class=\"diff-new\"><pre>Dear Secretaries</pre></td>"), v2);
+        String v1 = html.substring(html.indexOf("id=\"version-1\""), html.indexOf("id=\"version-0\""));
+        assertTrue(v1.contains("<td>alice</td>") && v1.contains("November 21, 2026 at 10:00:00 AM EST"), v1);
+        assertTrue(html.substring(html.indexOf("id=\"version-0\"")).contains("Started the comment"));
+        given().accept("text/html").get("/comments/" + id).then().statusCode(200)
+                .body(containsString("href=\"/comments/" + id + "/history\""));
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theEditorOffersTheTenSubmitterCategories() {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 30);
+        long id = startDraft("alice", consultation);
+        String html = Page.get("/comments/" + id).html();
+        for (SubmitterCategory c : SubmitterCategory.values()) {
+            assertTrue(html.contains("<option value=\"" + c.name() + "\">" + c.label() + "</option>"), c.name());
+        }
+        assertTrue(html.contains(">Clearing agency or derivatives clearing organization (DCO)</option>"));
     }
 }
