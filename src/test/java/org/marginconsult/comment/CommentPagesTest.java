@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.support.CommentFixtures.Q1;
@@ -302,5 +303,33 @@ class CommentPagesTest {
             assertTrue(html.contains("<option value=\"" + c.name() + "\">" + c.label() + "</option>"), c.name());
         }
         assertTrue(html.contains(">Clearing agency or derivatives clearing organization (DCO)</option>"));
+    }
+
+    @Test
+    @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void thePreviewShowsExactlyWhatIsFiledInBothVersions() {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 30);
+        long id = readyDraft("alice", consultation);
+        Page preview = Page.get("/comments/" + id + "/preview");
+        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(preview.html());
+        assertTrue(key.find());
+        String receipt = given().cookie("csrf-token", preview.cookie()).redirects().follow(false)
+                .formParam("csrf-token", preview.token()).formParam("version", "1").formParam("idempotencyKey", key.group(1))
+                .post("/comments/" + id + "/submit").then().statusCode(303).extract().header("Location");
+        String path = receipt.substring(receipt.indexOf("/receipts/"));
+        for (String edition : List.of("full", "public")) {
+            String previewed = article(preview.html(), edition);
+            String filed = article(given().accept("text/html").get(path + "/" + edition).then().statusCode(200).extract().asString(),
+                    edition)
+                    // the tracking number is the one thing only a filing has
+                    .replaceAll("\\s*<dt>Tracking number</dt><dd class=\"tracking\">[^<]+</dd>", "");
+            assertEquals(previewed, filed, edition + " version");
+        }
+    }
+
+    static String article(String html, String edition) {
+        Matcher m = Pattern.compile("<article class=\"filing filing-" + edition + "\">.*?</article>", Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "the " + edition + " version is on the page");
+        return m.group();
     }
 }
