@@ -331,6 +331,30 @@ class CommentApiTest {
     }
 
     @Test
+    void aConfidentialFileWithoutGroundsIsRefusedWhetherNewOrAlreadyAttachedAndNothingIsSaved() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        byte[] csv = "desk,margin\nrates,1\n".getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0,\"newFiles\":[{\"fileName\":\"book.csv\",\"confidential\":true}]}",
+                        "application/json")
+                .multiPart("file", "book.csv", csv, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.attachments", containsString("Confidential file book.csv needs the grounds"));
+        as("alice").get("/api/v1/comments/" + id).then().body("attachments", hasSize(0)).body("version", equalTo(0));
+
+        Number fileId = given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0}", "application/json")
+                .multiPart("file", "book.csv", csv, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(200).extract().path("attachments[0].id");
+        as("alice").body(Map.of("version", 1, "attachmentFlags", List.of(Map.of("id", fileId, "confidential", true, "grounds", " "))))
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.'attachments." + fileId + ".grounds'", containsString("needs the grounds"));
+        as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                .body("attachments[0].confidential", equalTo(false));
+    }
+
+    @Test
     void aFileOfTenMegabytesIsAcceptedAndOneByteMoreIsRefused() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = startDraft("alice", consultation);
