@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,9 @@ class PortfolioServiceTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PortfolioConfig config;
 
     @BeforeEach
     void freezeClock() {
@@ -98,6 +102,11 @@ class PortfolioServiceTest {
         long id = PortfolioPagesTest.uploadAsAlice(PortfolioPagesTest.sample(), PortfolioApiTest.uniqueLabel("Staff"));
         assertThrows(NotFoundException.class, () -> portfolios.requireOwned(id));
         assertEquals(List.of(), portfolios.listOwned());
+    }
+
+    @Test
+    void theTestsRunWithoutDemoPortfoliosUnlessATestProfileTurnsThemOn() {
+        assertFalse(config.demoData());
     }
 
     @Test
