@@ -88,6 +88,7 @@ class PortfolioPagesTest {
         assertTrue(html.contains("<script src=\"/js/portfolio-upload.js\" defer></script>"));
         assertTrue(CSRF.matcher(html).find());
         assertTrue(html.contains("value=\"2026-11-21\""), "the as-of date defaults to today by the server clock");
+        assertTrue(html.contains("Up to 100 MB and 2,000,000 positions."), "the default limits are stated");
         assertEquals(List.of(), Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).results()
                 .map(r -> r.group()).toList(), "no inline script (CSP)");
         assertTrue(!html.contains("style=\""), "no inline style (CSP)");
@@ -173,6 +174,11 @@ class PortfolioPagesTest {
                 .when().get("/portfolios/" + id).then().statusCode(200).extract().asString();
         assertTrue(filtered.contains("1 position match."), filtered);
         assertTrue(filtered.contains("<option value=\"SECURITIES\" selected>"));
+        String byType = given().accept("text/html").queryParam("instrumentType", "FUTURE").queryParam("q", "p12")
+                .when().get("/portfolios/" + id).then().statusCode(200).extract().asString();
+        assertTrue(byType.contains("1 position match."), byType);
+        assertTrue(byType.contains("<td>P12</td>") && !byType.contains("<td>P120</td>"), "P120 is the stock");
+        assertTrue(byType.contains("<option value=\"FUTURE\" selected>"));
     }
 
     @Test
