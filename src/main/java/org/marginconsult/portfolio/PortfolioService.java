@@ -126,8 +126,8 @@ public class PortfolioService {
     /**
      * {@link #upload} for a firm named explicitly, for work with no caller whose firm to take: the demo
      * portfolios loaded at start ({@link org.marginconsult.portfolio.seed.DemoPortfolioSeeder}). The same
-     * checks, the same single transaction, the same audit record (whose actor is then
-     * {@link AuditLog#SYSTEM_ACTOR}).
+     * checks, the same single transaction, the same audit record, whose actor is the caller or, with no
+     * caller (at start), {@link AuditLog#SYSTEM_ACTOR}.
      *
      * @param firm     the firm that will own the portfolio
      * @param uploader recorded as the portfolio's uploader
