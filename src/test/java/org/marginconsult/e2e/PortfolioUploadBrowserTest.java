@@ -1,7 +1,9 @@
 package org.marginconsult.e2e;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,14 +16,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.marginconsult.portfolio.PositionColumn;
 import org.marginconsult.support.TestClock;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +138,42 @@ class PortfolioUploadBrowserTest {
         assertTrue(progress.contains("Sent. Checking every line and storing the positions… | indeterminate"),
                 progress.toString());
     }
+
+    @Test
+    void aLargerFileShowsThePercentageSentOnTheBarWhileItGoesUp() throws IOException {
+        open(browser.newContext());
+        // About 600 KB sent at 256 KB/s: a couple of seconds of progress events.
+        Path file = Path.of("target/e2e/larger-upload.csv");
+        Files.createDirectories(file.getParent());
+        StringBuilder csv = new StringBuilder(PositionColumn.headerLine()).append('\n');
+        for (int i = 1; i <= 7500; i++) {
+            csv.append("P").append(i).append(",SECURITIES,STOCK,AAPL,AAPL,").append(i).append(",1,271.40,,,,,,,USD\n");
+        }
+        Files.writeString(file, csv);
+        JsonObject slow = new JsonObject();
+        slow.addProperty("offline", false);
+        slow.addProperty("latency", 0);
+        slow.addProperty("downloadThroughput", -1);
+        slow.addProperty("uploadThroughput", 256 * 1024);
+        CDPSession devtools = context.newCDPSession(page);
+        devtools.send("Network.enable");
+        devtools.send("Network.emulateNetworkConditions", slow);
+        String label = "Larger " + UUID.randomUUID().toString().substring(0, 8);
+        page.getByLabel("Label").fill(label);
+        page.getByLabel("As-of date").fill("2026-11-20");
+        page.getByLabel("Firm category").selectOption("FCM");
+        page.getByLabel("Portfolio file").setInputFiles(file);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and upload")).click();
+        page.waitForURL(url -> url.matches(".*/portfolios/\\d+\\?uploaded=1"), new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.locator("p.notice.success")).hasText("Uploaded " + label + " v1: 7,500 positions, no warnings.");
+        List<Integer> percents = progress.stream().map(PERCENT_SENT::matcher).filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+        assertTrue(percents.stream().anyMatch(p -> p > 0 && p < 100), progress.toString());
+        assertEquals(percents.stream().sorted().toList(), percents, "the bar only moves forward");
+    }
+
+    /** "Sent 42% | 42": the status text and the bar agree. */
+    private static final Pattern PERCENT_SENT = Pattern.compile("Sent (\\d+)% \\| \\1");
 
     @Test
     void withTheScriptARefusedUploadShowsItsErrorsInPlaceWithTheProgressArea() {
