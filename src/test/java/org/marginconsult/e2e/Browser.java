@@ -30,16 +30,12 @@ final class Browser implements AutoCloseable {
     }
 
     BrowserContext newContext() {
-        return chromium.newContext(options());
+        return newContext(new NewContextOptions().setLocale("en-US"));
     }
 
-    /** A context with script turned off, signed in as the given storage state (cookies) says. */
-    BrowserContext newContextWithoutScript(String storageState) {
-        return chromium.newContext(options().setJavaScriptEnabled(false).setStorageState(storageState));
-    }
-
-    private static NewContextOptions options() {
-        return new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris");
+    /** A context with the given options, in the suite's time zone (for example without JavaScript). */
+    BrowserContext newContext(NewContextOptions options) {
+        return chromium.newContext(options.setTimezoneId("Europe/Paris"));
     }
 
     @Override

@@ -102,7 +102,8 @@ class CommentAutosaveBrowserTest {
             logInAs(page, "alice", "comments/" + id);
             signedIn = context.storageState();
         }
-        try (BrowserContext context = browser.newContextWithoutScript(signedIn)) {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn))) {
             Page page = context.newPage();
             try {
                 page.navigate(home + "comments/" + id);
