@@ -18,6 +18,8 @@ public final class MarginConsultMain {
     private static final Logger LOG = Logger.getLogger(MarginConsultMain.class.getName());
     /** Survives dev-mode restarts (new class loader, same JVM), so the stack starts once per JVM. */
     private static final String STARTED_FLAG = "marginconsult.localstack.started";
+    /** Demo portfolios for the demo realm's firms (PortfolioConfig#demoData). */
+    private static final String DEMO_PORTFOLIOS = "marginconsult.portfolio.demo-data";
 
     private MarginConsultMain() {
     }
@@ -47,6 +49,12 @@ public final class MarginConsultMain {
                 realm -> realm);
         var started = LocalStack.start(settings, postgres, keycloak);
         started.config().forEach(System::setProperty);
+        // The local Keycloak brings the demo realm's users and firms: give each firm a demo portfolio too,
+        // unless the command line or the environment already decided.
+        if (keycloak && System.getProperty(DEMO_PORTFOLIOS) == null
+                && System.getenv("MARGINCONSULT_PORTFOLIO_DEMO_DATA") == null) {
+            System.setProperty(DEMO_PORTFOLIOS, "true");
+        }
         List<AutoCloseable> resources = started.resources();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> resources.forEach(MarginConsultMain::closeQuietly)));
         System.setProperty(STARTED_FLAG, "true");

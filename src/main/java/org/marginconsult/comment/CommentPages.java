@@ -44,8 +44,12 @@ public class CommentPages {
 
     /** One question of the editor with its answer as shown. */
     public record QuestionRow(String key, String number, String section, boolean sectionStart, String text,
-            String answer, boolean confidential, String grounds, String summaryIds, List<ImpactSummaries.Table> tables,
-            List<String> charts, String error) {
+            String answer, boolean confidential, String grounds, List<SummaryOption> summaries,
+            List<ImpactSummaries.Table> tables, List<String> charts, String error) {
+    }
+
+    /** One of the firm's impact summaries offered under a question, ticked if attached to it. */
+    public record SummaryOption(ImpactSummaries.Choice summary, boolean checked) {
     }
 
     /** One attached file as the editor lists it. */
@@ -62,8 +66,7 @@ public class CommentPages {
             String trackingNumber, Long supplementOf, String organization, String category, String contactName,
             String contactEmail, String contactPhone, boolean fileWithSec, boolean fileWithCftc, boolean offersSec,
             boolean offersCftc, String coverLetter, List<QuestionRow> questions, List<AttachmentRow> attachments,
-            Map<String, String> errors, String notice, ConflictView conflict, boolean impactAvailable,
-            List<ImpactSummaries.Table> summaryChoices) {
+            Map<String, String> errors, String notice, ConflictView conflict, boolean impactAvailable) {
 
         public String formAction() {
             return "/comments/" + draftId;
@@ -93,7 +96,8 @@ public class CommentPages {
 
         static native TemplateInstance edit(Editor editor);
 
-        static native TemplateInstance history(long draftId, String consultationTitle, List<DraftRevision> revisions);
+        static native TemplateInstance history(long draftId, String consultationTitle,
+                List<CommentService.VersionChanges> versions);
 
         static native TemplateInstance preview(long draftId, String submitAction, String consultationTitle,
                 SubmissionService.Preview preview, String idempotencyKey, String closesAt, String error);
@@ -184,7 +188,7 @@ public class CommentPages {
     @Path("/{id}/history")
     public TemplateInstance history(@PathParam("id") long id) {
         CommentService.DraftView view = comments.view(id);
-        return Templates.history(id, view.consultationTitle(), comments.history(id));
+        return Templates.history(id, view.consultationTitle(), comments.historyWithChanges(id));
     }
 
     @GET
@@ -247,6 +251,14 @@ public class CommentPages {
         CommentDraft d = view.draft();
         List<QuestionRow> rows = new ArrayList<>();
         String lastSection = null;
+        List<ImpactSummaries.Choice> choices = new ArrayList<>();
+        if (impact.isResolvable()) {
+            choices.addAll(impact.get().ofFirm(d.consultationId, d.firm));
+            // a summary attached through the API for another consultation stays on offer, or saving the form would drop it
+            d.impactLinks.stream().map(l -> l.summaryId).distinct()
+                    .filter(id -> choices.stream().noneMatch(c -> c.id() == id))
+                    .forEach(id -> impact.get().choice(id, d.firm).ifPresent(choices::add));
+        }
         for (ConsultationFacts.QuestionRef q : view.questions()) {
             Optional<Answer> stored = d.answers.stream().filter(a -> a.questionKey.equals(q.key())).findFirst();
             Optional<DraftEdit.AnswerInput> typed = shown == null || shown.answers() == null ? Optional.empty()
@@ -255,6 +267,9 @@ public class CommentPages {
             boolean confidential = typed.map(DraftEdit.AnswerInput::confidential).orElse(stored.map(a -> a.confidential).orElse(false));
             String grounds = typed.map(DraftEdit.AnswerInput::grounds).orElse(stored.map(a -> a.grounds).orElse(""));
             List<Long> ids = d.impactLinks.stream().filter(l -> l.questionKey.equals(q.key())).map(l -> l.summaryId).sorted().toList();
+            List<Long> ticked = shown != null && shown.summaries() != null && shown.summaries().containsKey(q.key())
+                    ? shown.summaries().get(q.key()) : ids;
+            List<SummaryOption> options = choices.stream().map(c -> new SummaryOption(c, ticked.contains(c.id()))).toList();
             List<ImpactSummaries.Table> tables = new ArrayList<>();
             List<String> charts = new ArrayList<>();
             if (impact.isResolvable()) {
@@ -267,7 +282,7 @@ public class CommentPages {
                     : errors.get("summaries." + q.key());
             rows.add(new QuestionRow(q.key(), q.number(), section, !section.equals(lastSection), q.text(), answer,
                     confidential, grounds == null ? "" : grounds,
-                    String.join(", ", ids.stream().map(String::valueOf).toList()), tables, charts, error));
+                    options, tables, charts, error));
             lastSection = section;
         }
         List<AttachmentRow> files = view.attachments().stream()
@@ -285,8 +300,7 @@ public class CommentPages {
                 agencies == null ? d.fileWithCftc : agencies.contains("CFTC"),
                 view.consultationAgencies().contains(Agency.SEC), view.consultationAgencies().contains(Agency.CFTC),
                 pick(shown == null ? null : shown.coverLetter(), d.coverLetter), rows, files, errors, notice, conflict,
-                impact.isResolvable(),
-                impact.isResolvable() ? impact.get().ofFirm(d.consultationId, d.firm) : List.of());
+                impact.isResolvable());
     }
 
     private static String pick(String shown, String stored) {
@@ -303,9 +317,10 @@ public class CommentPages {
                 answers.add(new DraftEdit.AnswerInput(q.key(), text, value(form, "confidential." + q.key()) != null,
                         value(form, "grounds." + q.key())));
             }
-            String ids = value(form, "summaries." + q.key());
-            if (ids != null) {
-                summaries.put(q.key(), parseIds(ids));
+            // the picker lists every summary with a checkbox; the marker says the list was on the form,
+            // so ticking none detaches them all
+            if (value(form, "summariesListed." + q.key()) != null) {
+                summaries.put(q.key(), parseIds(values(form, "summary." + q.key())));
             }
         }
         List<DraftEdit.AttachmentFlag> flags = new ArrayList<>();
@@ -331,15 +346,14 @@ public class CommentPages {
                 answers, summaries.isEmpty() ? null : summaries, flags, remove);
     }
 
-    private static List<Long> parseIds(String ids) {
+    /** A value that is not a number cannot name a summary: -1 makes the service refuse it by name. */
+    private static List<Long> parseIds(List<String> ids) {
         List<Long> list = new ArrayList<>();
-        for (String part : ids.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                try {
-                    list.add(Long.valueOf(part.strip()));
-                } catch (NumberFormatException e) {
-                    list.add(-1L);
-                }
+        for (String part : ids) {
+            try {
+                list.add(Long.valueOf(part.strip()));
+            } catch (NumberFormatException e) {
+                list.add(-1L);
             }
         }
         return list;

@@ -130,6 +130,30 @@ public class CommentService implements UnsubmittedDrafts {
         return DraftRevision.ofDraft(draftId);
     }
 
+    /** A version of the draft and what it changed against the version before it (field, before, after). */
+    public record VersionChanges(DraftRevision revision, List<DraftContent.FieldChange> changes) {
+        public int previousVersion() {
+            return revision.version - 1;
+        }
+    }
+
+    /** The version history, newest first, each version with its difference from the one before. */
+    @Transactional
+    public List<VersionChanges> historyWithChanges(long draftId) {
+        CommentDraft d = requireOwn(draftId, LockModeType.NONE);
+        List<DraftRevision> revisions = DraftRevision.ofDraft(draftId);
+        Map<String, String> numbers = questionNumbers(d.consultationId);
+        List<VersionChanges> out = new java.util.ArrayList<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            DraftRevision r = revisions.get(i);
+            List<DraftContent.FieldChange> changes = i + 1 < revisions.size()
+                    ? readSnapshot(r.snapshot).changesSince(readSnapshot(revisions.get(i + 1).snapshot), numbers)
+                    : List.of();
+            out.add(new VersionChanges(r, changes));
+        }
+        return out;
+    }
+
     /**
      * Saves an edit made on {@code edit.version()}. If someone saved since, nothing is written and the
      * conflict names who, when and what they changed.

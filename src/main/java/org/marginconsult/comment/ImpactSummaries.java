@@ -20,8 +20,20 @@ public interface ImpactSummaries {
     /** The summary, if it exists and belongs to {@code firm}; empty otherwise (never another firm's). */
     Optional<Table> find(long summaryId, String firm);
 
-    /** The firm's summaries on a consultation, newest first, for the picker on the draft page. */
-    List<Table> ofFirm(long consultationId, String firm);
+    /**
+     * A summary as the picker on the draft page offers it: what it is, which portfolio it was computed
+     * on, when, and its totals (today's, then each proposal's).
+     */
+    @io.quarkus.qute.TemplateData
+    record Choice(long id, String title, String portfolio, java.time.Instant createdAt, String createdBy,
+            List<String> totals) {
+    }
+
+    /** The firm's summaries for a consultation (or for none in particular), newest first, for the picker. */
+    List<Choice> ofFirm(long consultationId, String firm);
+
+    /** One summary as the picker offers it, if it belongs to {@code firm}. */
+    Optional<Choice> choice(long summaryId, String firm);
 
     /** A chart of the summary (SVG with its text alternative), if this implementation draws one. */
     default Optional<SvgCharts.Chart> chart(long summaryId, String firm) {

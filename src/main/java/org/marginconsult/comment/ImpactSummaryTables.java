@@ -3,6 +3,7 @@ package org.marginconsult.comment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.marginconsult.impact.ImpactRun;
 import org.marginconsult.impact.ImpactSummaryService;
 import org.marginconsult.impact.SummaryContent;
 import org.marginconsult.web.SvgCharts;
@@ -39,10 +40,28 @@ public class ImpactSummaryTables implements ImpactSummaries {
 
     @Override
     @Transactional
-    public List<Table> ofFirm(long consultationId, String firm) {
+    public List<Choice> ofFirm(long consultationId, String firm) {
         return summaries.summariesOf(firm).stream()
                 .filter(s -> s.consultationId() == null || s.consultationId() == consultationId)
-                .map(ImpactSummaryTables::table).toList();
+                .map(ImpactSummaryTables::toChoice).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<Choice> choice(long summaryId, String firm) {
+        return summaries.summaryOf(firm, summaryId).map(ImpactSummaryTables::toChoice);
+    }
+
+    static Choice toChoice(ImpactSummaryService.Summary s) {
+        SummaryContent c = s.content();
+        ImpactRun run = ImpactRun.findById(s.runId());
+        String portfolio = run == null ? "" : run.portfolioLabel + " (version " + run.portfolioVersion + ")";
+        List<String> totals = new ArrayList<>();
+        totals.add("Today " + money(c.today().total()));
+        for (SummaryContent.ProposalDelta p : c.proposals()) {
+            totals.add(p.title() + " " + money(p.total()) + (p.change() == null ? "" : " (change " + money(p.change()) + ")"));
+        }
+        return new Choice(s.id(), table(s).title(), portfolio, s.createdAt(), s.createdBy(), totals);
     }
 
     /** Margin today and under each proposal, as grouped bars. */

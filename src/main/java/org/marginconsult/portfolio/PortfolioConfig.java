@@ -32,4 +32,12 @@ public interface PortfolioConfig {
     /** Positions per page on the portfolio page and in {@code GET /api/v1/portfolios/{id}/positions}. */
     @WithDefault("50")
     int pageSize();
+
+    /**
+     * Whether to load, at start, a demo portfolio for each demo firm of the demo realm (firm-a, firm-b)
+     * that does not have it yet. Off unless set: the run command turns it on when it starts the local
+     * Keycloak with the demo realm ({@code MarginConsultMain}); tests turn it on only where they test it.
+     */
+    @WithDefault("false")
+    boolean demoData();
 }

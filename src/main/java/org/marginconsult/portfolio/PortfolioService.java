@@ -120,8 +120,23 @@ public class PortfolioService {
      * @throws UploadRejectedException with every error (or the first ones and their count)
      */
     public UploadOutcome upload(MetadataInput input, UploadFile file) {
-        String firm = user.requireFirm();
-        String uploader = user.username();
+        return uploadFor(user.requireFirm(), user.username(), input, file);
+    }
+
+    /**
+     * {@link #upload} for a firm named explicitly, for work with no caller whose firm to take: the demo
+     * portfolios loaded at start ({@link org.marginconsult.portfolio.seed.DemoPortfolioSeeder}). The same
+     * checks, the same single transaction, the same audit record, whose actor is the caller or, with no
+     * caller (at start), {@link AuditLog#SYSTEM_ACTOR}.
+     *
+     * @param firm     the firm that will own the portfolio
+     * @param uploader recorded as the portfolio's uploader
+     * @throws UploadRejectedException with every error (or the first ones and their count)
+     */
+    public UploadOutcome uploadFor(String firm, String uploader, MetadataInput input, UploadFile file) {
+        if (firm == null || firm.isBlank()) {
+            throw new IllegalArgumentException("A portfolio belongs to a firm: none given");
+        }
         List<UploadError> errors = new ArrayList<>();
         if (file == null) {
             errors.addAll(PortfolioMetadata.check(input, LocalDate.now(clock)).errors());
@@ -245,6 +260,11 @@ public class PortfolioService {
         }
         String base = Path.of(name.replace('\\', '/')).getFileName().toString();
         return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+
+    /** Whether the firm has a portfolio under this label (any version). */
+    public boolean hasLabel(String firm, String label) {
+        return Portfolio.count("firm = ?1 and label = ?2", firm, label) > 0;
     }
 
     /** The caller's firm's portfolios, newest first; none for a caller without a firm. */

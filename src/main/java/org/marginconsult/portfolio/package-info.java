@@ -19,5 +19,9 @@
  * next version) with its collateral, warnings and {@link org.marginconsult.portfolio.PortfolioTotal}s, and
  * its positions in {@code portfolio_position} ({@link org.marginconsult.portfolio.PositionStore}).
  * Every read checks the caller's firm and answers 404 otherwise.
+ *
+ * <p>Demo data: {@link org.marginconsult.portfolio.seed.DemoPortfolioSeeder} loads a book for each demo
+ * firm at start when {@code marginconsult.portfolio.demo-data} is on (local runs), through
+ * {@link org.marginconsult.portfolio.PortfolioService#uploadFor}.
  */
 package org.marginconsult.portfolio;

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.support.CommentFixtures.Q1;
 import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 import static org.marginconsult.support.CommentFixtures.startDraft;
@@ -278,32 +279,7 @@ class CommentApiTest {
     void anImpactSummaryOfTheFirmIsAttachedToAQuestionAndFiledAsATable() throws Exception {
         clock.reset(); // the impact worker runs on the real clock; today is inside the period
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
-        String sample;
-        try (var in = getClass().getResourceAsStream("/portfolio/sample-portfolio.csv")) {
-            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        // Cash Treasuries have no FINRA 4210(g) treatment, so a portfolio-margin run refuses them.
-        StringBuilder csv = new StringBuilder();
-        for (String line : sample.split("\\R")) {
-            if (!line.contains(",TREASURY,")) {
-                csv.append(line).append("\r\n");
-            }
-        }
-        long portfolio = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
-                .queryParam("label", "Comment test book").queryParam("asOf", "2026-11-20")
-                .queryParam("firmCategory", "DUAL_REGISTRANT").body(csv.toString())
-                .post("/api/v1/portfolios").then().statusCode(201).extract().jsonPath().getLong("id");
-        long run = as("alice").body(Map.of("proposals", List.of("B-80pct-capped"), "securitiesRegime", "PORTFOLIO_MARGIN"))
-                .post("/api/v1/portfolios/" + portfolio + "/impact-runs").then().statusCode(202).extract().jsonPath().getLong("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        String status = "";
-        while (System.nanoTime() < deadline && !status.equals("DONE") && !status.equals("FAILED")) {
-            Thread.sleep(200);
-            status = as("alice").get("/api/v1/impact-runs/" + run).then().extract().path("status");
-        }
-        assertEquals("DONE", status, as("alice").get("/api/v1/impact-runs/" + run).asString());
-        long summary = as("alice").post("/api/v1/impact-runs/" + run + "/summary").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long summary = impactSummary("alice", "Comment test book");
 
         long draft = readyDraft("alice", consultation);
         as("alice").body(Map.of("version", 1, "summaries", Map.of(Q1, List.of(summary))))
@@ -334,6 +310,114 @@ class CommentApiTest {
         assertEquals(java.util.Set.of("firm-a", "firm-b"), comments.firmsWithUnsubmittedDraft(consultation));
         submit("alice", alices, UUID.randomUUID().toString());
         assertEquals(java.util.Set.of("firm-b"), comments.firmsWithUnsubmittedDraft(consultation));
+    }
+
+    @Test
+    void anotherFirmCanNeitherReadNorEditNorSubmitADraftAndLearnsNothingOfIt() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = readyDraft("alice", consultation);
+        as("bella").get("/api/v1/comments/" + id).then().statusCode(404).body(not(containsString("Alpha")));
+        as("bella").get("/api/v1/comments/" + id + "/history").then().statusCode(404);
+        as("bella").body(Map.of("version", 1, "coverLetter", "Bella was here")).put("/api/v1/comments/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.accessToken("bella"))
+                .multiPart("comment", "{\"version\":1}", "application/json")
+                .multiPart("file", "b.csv", "n,v\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(404);
+        submit("bella", id, UUID.randomUUID().toString()).response().then().statusCode(404);
+        as("bella").get("/api/v1/comments").then().statusCode(200).body("id", not(hasItem((int) id)));
+        as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1)).body("status", equalTo("DRAFT"))
+                .body("coverLetter", not(containsString("Bella")));
+    }
+
+    @Test
+    void aConfidentialFileWithoutGroundsIsRefusedWhetherNewOrAlreadyAttachedAndNothingIsSaved() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        byte[] csv = "desk,margin\nrates,1\n".getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0,\"newFiles\":[{\"fileName\":\"book.csv\",\"confidential\":true}]}",
+                        "application/json")
+                .multiPart("file", "book.csv", csv, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.attachments", containsString("Confidential file book.csv needs the grounds"));
+        as("alice").get("/api/v1/comments/" + id).then().body("attachments", hasSize(0)).body("version", equalTo(0));
+
+        Number fileId = given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0}", "application/json")
+                .multiPart("file", "book.csv", csv, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(200).extract().path("attachments[0].id");
+        as("alice").body(Map.of("version", 1, "attachmentFlags", List.of(Map.of("id", fileId, "confidential", true, "grounds", " "))))
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.'attachments." + fileId + ".grounds'", containsString("needs the grounds"));
+        as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                .body("attachments[0].confidential", equalTo(false));
+    }
+
+    @Test
+    void aFileOfTenMegabytesIsAcceptedAndOneByteMoreIsRefused() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        byte[] tenMegabytes = csvOfSize(10 * 1024 * 1024);
+        byte[] oneByteMore = csvOfSize(10 * 1024 * 1024 + 1);
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0}", "application/json")
+                .multiPart("file", "too-big.csv", oneByteMore, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.attachments", containsString("too-big.csv is 10485761 bytes; files are limited to 10 MB (10485760 bytes)"));
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0}", "application/json")
+                .multiPart("file", "just-fits.csv", tenMegabytes, "text/csv")
+                .put("/api/v1/comments/" + id).then().statusCode(200)
+                .body("attachments.fileName", contains("just-fits.csv"))
+                .body("attachments[0].sizeBytes", equalTo(10 * 1024 * 1024))
+                .body("attachments[0].sha256", equalTo(FilingBuilder.sha256(tenMegabytes)));
+    }
+
+    /** A well-formed two-column CSV of exactly {@code size} bytes. */
+    static byte[] csvOfSize(int size) {
+        StringBuilder csv = new StringBuilder("position,margin\n");
+        int row = 0;
+        while (csv.length() < size - 40) {
+            csv.append(row).append(',').append(row * 7 % 1000).append('\n');
+            row++;
+        }
+        String last = row + ",";
+        int digits = size - csv.length() - last.length() - 1;
+        csv.append(last).append("1".repeat(digits)).append('\n');
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.US_ASCII);
+        assertEquals(size, bytes.length);
+        return bytes;
+    }
+
+    @Test
+    void aCommentFiledWithTheCftcOnlyCarriesTheCftcIdentifiersAndNotTheSecs() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = readyDraft("alice", consultation);
+        as("alice").body(Map.of("version", 1, "agencies", List.of("CFTC"))).put("/api/v1/comments/" + id)
+                .then().statusCode(200).body("agencies", contains("CFTC"));
+        String tracking = submit("alice", id, UUID.randomUUID().toString()).path("trackingNumber");
+        as("alice").get("/api/v1/receipts/" + tracking).then().statusCode(200)
+                .body("agencies", contains("CFTC"))
+                .body("identifiers.agency", not(hasItem("SEC")))
+                .body("identifiers.value", hasItem("3038-AF99"))
+                .body("identifiers.value", not(hasItem("S7-2026-01")));
+    }
+
+    @Test
+    void theSubmitterCategoryIsOneOfTheTenTheAgenciesUse() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        assertEquals(List.of("BROKER_DEALER", "FCM", "DUAL_REGISTRANT", "CLEARING_AGENCY_OR_DCO", "MARKET_MAKER",
+                "ASSET_MANAGER", "CRYPTO_FIRM", "TRADE_ASSOCIATION", "INDIVIDUAL", "OTHER"),
+                java.util.Arrays.stream(SubmitterCategory.values()).map(Enum::name).toList());
+        as("alice").body(Map.of("version", 0, "category", "HEDGE_FUND")).put("/api/v1/comments/" + id)
+                .then().statusCode(400).body("errors.category", containsString("Category must be one of [BROKER_DEALER, FCM"));
+        as("alice").body(Map.of("version", 0, "category", "CLEARING_AGENCY_OR_DCO", "organization", "Alpha Clearing LLC",
+                "contactName", "Alice Analyst", "contactEmail", "alice@alpha.example", "contactPhone", "+1 212 555 0100"))
+                .put("/api/v1/comments/" + id).then().statusCode(200)
+                .body("submitter.category", equalTo("CLEARING_AGENCY_OR_DCO"))
+                .body("submitter.contactPhone", equalTo("+1 212 555 0100"));
     }
 
     @Transactional

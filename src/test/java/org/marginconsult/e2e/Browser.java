@@ -30,11 +30,12 @@ final class Browser implements AutoCloseable {
     }
 
     BrowserContext newContext() {
-        return newContext(new NewContextOptions().setLocale("en-US").setTimezoneId("Europe/Paris"));
+        return newContext(new NewContextOptions().setLocale("en-US"));
     }
 
+    /** A context with the given options, in the suite's time zone (for example without JavaScript). */
     BrowserContext newContext(NewContextOptions options) {
-        return chromium.newContext(options);
+        return chromium.newContext(options.setTimezoneId("Europe/Paris"));
     }
 
     @Override

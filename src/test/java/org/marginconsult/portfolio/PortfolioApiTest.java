@@ -381,8 +381,13 @@ class PortfolioApiTest {
     void formulaLikeTextIsStoredAsUploadedAndExportedWithALeadingApostrophe() {
         long id = upload("alice", resource("/portfolio/formula-text.csv"), CSV, uniqueLabel("Formulas"))
                 .statusCode(201)
-                .body("warningCount", equalTo(4))
+                .body("warningCount", equalTo(5))
                 .body("warnings.code", everyItem(equalTo("FORMULA_TEXT")))
+                .body("warnings.line", contains(2, 2, 3, 3, 4))
+                .body("warnings[4].column", equalTo("position_id"))
+                .body("warnings[4].message", equalTo("The value starts with '-': it is stored as plain text and never"
+                        + " evaluated; CSV exports put an apostrophe in front of it so spreadsheets do not run it as a"
+                        + " formula."))
                 .extract().jsonPath().getLong("id");
         given().auth().oauth2(Tokens.accessToken("alice"))
                 .when().get("/api/v1/portfolios/" + id + "/positions")
@@ -400,6 +405,41 @@ class PortfolioApiTest {
         assertEquals("'=1+2,SECURITIES,STOCK,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"AAPL\"\")\",AAPL,100,1,271.40"
                 + ",,,,,,,USD", lines.get(1));
         assertEquals("'@SUM(A1),SECURITIES,ETF,'+SPY,SPY,-50,1,677.30,,,,,,,USD", lines.get(2));
+        // Text starting with '-' is guarded; a negative quantity is a number and stays as it is.
+        assertEquals("'-2+3,SECURITIES,STOCK,AAPL,AAPL,-10,1,271.40,,,,,,,USD", lines.get(3));
+    }
+
+    @Test
+    void anErrorOnTheLastLineOfALongFileCancelsTheCopyAlreadyUnderWayAndStoresNothing() {
+        List<Long> before = storedRows();
+        // 5,000 valid rows are several COPY messages (one per 60 KB) sent before the duplicate is read.
+        StringBuilder csv = new StringBuilder(PositionColumn.headerLine()).append('\n');
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("L").append(i).append(",SECURITIES,STOCK,AAPL,AAPL,").append(i).append(",1,271.40,,,,,,,USD\n");
+        }
+        csv.append("L17,SECURITIES,STOCK,AAPL,AAPL,1,1,271.40,,,,,,,USD\n");
+        upload("alice", csv.toString().getBytes(StandardCharsets.UTF_8), CSV, uniqueLabel("Late error"))
+                .statusCode(422)
+                .body("errors.line", contains(5002))
+                .body("errors[0].message", equalTo("position_id 'L17' is already used on line 18: each position needs"
+                        + " its own."));
+        assertEquals(before, storedRows(), "nothing stored");
+    }
+
+    @Test
+    void aStoredPortfolioCannotBeChangedInPlaceOnlyUploadedAgainAsANewVersion() {
+        long id = uploadSample("alice", uniqueLabel("Immutable"));
+        byte[] other = resource("/portfolio/unknown-underlying.csv");
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType(CSV).body(other)
+                .when().put("/api/v1/portfolios/" + id).then().statusCode(405);
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType(JSON).body("{\"label\": \"Renamed\"}")
+                .when().patch("/api/v1/portfolios/" + id).then().statusCode(405);
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType(CSV).body(other)
+                .when().post("/api/v1/portfolios/" + id + "/positions").then().statusCode(405);
+        given().auth().oauth2(Tokens.accessToken("alice")).when().get("/api/v1/portfolios/" + id)
+                .then().statusCode(200).body("version", equalTo(1)).body("positions", equalTo(26))
+                .body("label", not(equalTo("Renamed")));
+        assertEquals(26, count("select count(*) from portfolio_position where portfolio_id = ?", id));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,9 @@ class PortfolioPagesTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PortfolioService portfolios;
 
     @BeforeEach
     void freezeClock() {
@@ -84,6 +88,7 @@ class PortfolioPagesTest {
         assertTrue(html.contains("<script src=\"/js/portfolio-upload.js\" defer></script>"));
         assertTrue(CSRF.matcher(html).find());
         assertTrue(html.contains("value=\"2026-11-21\""), "the as-of date defaults to today by the server clock");
+        assertTrue(html.contains("Up to 100 MB and 2,000,000 positions."), "the default limits are stated");
         assertEquals(List.of(), Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).results()
                 .map(r -> r.group()).toList(), "no inline script (CSP)");
         assertTrue(!html.contains("style=\""), "no inline style (CSP)");
@@ -169,6 +174,11 @@ class PortfolioPagesTest {
                 .when().get("/portfolios/" + id).then().statusCode(200).extract().asString();
         assertTrue(filtered.contains("1 position match."), filtered);
         assertTrue(filtered.contains("<option value=\"SECURITIES\" selected>"));
+        String byType = given().accept("text/html").queryParam("instrumentType", "FUTURE").queryParam("q", "p12")
+                .when().get("/portfolios/" + id).then().statusCode(200).extract().asString();
+        assertTrue(byType.contains("1 position match."), byType);
+        assertTrue(byType.contains("<td>P12</td>") && !byType.contains("<td>P120</td>"), "P120 is the stock");
+        assertTrue(byType.contains("<option value=\"FUTURE\" selected>"));
     }
 
     @Test
@@ -191,8 +201,43 @@ class PortfolioPagesTest {
     @TestSecurity(user = "sam", roles = "staff")
     void staffGet404OnAPortfolioPageToo() {
         long id = uploadAsAlice(sample(), PortfolioApiTest.uniqueLabel("Not for staff"));
-        given().accept("text/html").when().get("/portfolios/" + id).then().statusCode(404);
-        given().accept("text/html,*/*;q=0.8").when().get("/portfolios/" + id + "/positions.csv").then().statusCode(404);
+        for (String path : List.of("/portfolios/" + id, "/portfolios/" + id + "?page=2&account=FUTURES",
+                "/portfolios/" + id + "/positions.csv")) {
+            given().accept("text/html,*/*;q=0.8").when().get(path).then().statusCode(404)
+                    .body(not(containsString("Not for staff")));
+        }
+        // Staff pages carry no form, so staff hold no CSRF token: a delete is refused before the portfolio is
+        // looked up, exactly as for an id that does not exist.
+        int existing = given().redirects().follow(false).formParam("confirm", "yes")
+                .when().post("/portfolios/" + id + "/delete").then().extract().statusCode();
+        int missing = given().redirects().follow(false).formParam("confirm", "yes")
+                .when().post("/portfolios/" + Long.MAX_VALUE + "/delete").then().extract().statusCode();
+        assertEquals(missing, existing);
+        assertTrue(existing >= 400, Integer.toString(existing));
+    }
+
+    @Test
+    @ActivateRequestContext
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void deletingAHeldPortfolioFromItsPageIsRefusedWithTheReasonAndThePortfolioStays() {
+        String label = PortfolioApiTest.uniqueLabel("Held on page");
+        long id = uploadAsAlice(sample(), label);
+        portfolios.hold(id, "comment", "MC-2026-0042", "its impact is attached to comment MC-2026-0042, submitted"
+                + " 2026-11-21");
+        String page = given().accept("text/html").when().get("/portfolios/" + id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("This portfolio cannot be deleted while something relies on it:"), page);
+        assertTrue(page.contains("<li>its impact is attached to comment MC-2026-0042, submitted 2026-11-21</li>"));
+        assertTrue(!page.contains("action=\"/portfolios/" + id + "/delete\""), "no delete button on a held portfolio");
+        // A delete posted anyway (a page opened before the comment was submitted) is refused with the reason.
+        Csrf csrf = csrfFrom("/portfolios/new");
+        String html = given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .redirects().follow(false)
+                .when().post("/portfolios/" + id + "/delete")
+                .then().statusCode(409).contentType(containsString("text/html")).extract().asString();
+        assertTrue(html.contains(label + " v1 cannot be deleted: its impact is attached to comment MC-2026-0042,"
+                + " submitted 2026-11-21."), html);
+        given().accept("text/html").when().get("/portfolios/" + id).then().statusCode(200);
+        assertEquals(26, portfolios.positions(id).size());
     }
 
     @Test

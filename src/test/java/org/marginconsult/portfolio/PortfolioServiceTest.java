@@ -1,5 +1,7 @@
 package org.marginconsult.portfolio;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
@@ -17,6 +19,10 @@ import org.marginconsult.support.Tokens;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +36,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +51,12 @@ class PortfolioServiceTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PortfolioConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void freezeClock() {
@@ -97,7 +110,49 @@ class PortfolioServiceTest {
     void staffWithoutAFirmFindNoPortfolio() {
         long id = PortfolioPagesTest.uploadAsAlice(PortfolioPagesTest.sample(), PortfolioApiTest.uniqueLabel("Staff"));
         assertThrows(NotFoundException.class, () -> portfolios.requireOwned(id));
+        assertThrows(NotFoundException.class, () -> portfolios.positions(id));
+        assertThrows(NotFoundException.class, () -> portfolios.delete(id));
         assertEquals(List.of(), portfolios.listOwned());
+    }
+
+    @Test
+    void aFailureAfterTheCopyRollsBackThePositionsWithThePortfolioAndItsVersionNumber() throws SQLException {
+        String label = PortfolioApiTest.uniqueLabel("Rolled back");
+        List<Long> before = rows();
+        QuarkusMock.installMockForType(new AuditLog() {
+            @Override
+            public AuditEvent record(String action, String entityType, Object entityId, Object beforeState,
+                    Object afterState, String detail) {
+                throw new IllegalStateException("the audit trail is unavailable");
+            }
+        }, AuditLog.class);
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
+                .queryParam("label", label).queryParam("asOf", "2026-11-20").queryParam("firmCategory", "FCM")
+                .body(PortfolioPagesTest.sample())
+                .when().post("/api/v1/portfolios")
+                .then().statusCode(500);
+        assertEquals(before, rows(), "the positions already copied went with the rest, the version number too");
+    }
+
+    /** Portfolios, positions and label series, to prove a failed upload left nothing. */
+    List<Long> rows() throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : List.of("select count(*) from portfolio", "select count(*) from portfolio_position",
+                    "select count(*) from portfolio_series", "select coalesce(sum(last_version), 0) from portfolio_series",
+                    "select count(*) from audit_event")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theTestsRunWithoutDemoPortfoliosUnlessATestProfileTurnsThemOn() {
+        assertFalse(config.demoData());
     }
 
     @Test

@@ -121,7 +121,7 @@ class UploadSpoolTest {
         long before = portfolios();
         JsonPath body = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
                 .queryParam("label", "Many").queryParam("asOf", "2026-11-20").queryParam("firmCategory", "FCM")
-                .body(rows(150))
+                .body(PortfolioApiTest.resource("/portfolio/bad/too-many-rows.csv"))
                 .when().post("/api/v1/portfolios")
                 .then().statusCode(413).extract().jsonPath();
         assertEquals(List.of("TOO_MANY_ROWS"), body.getList("errors.code"));

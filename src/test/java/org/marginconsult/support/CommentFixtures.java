@@ -3,6 +3,11 @@ package org.marginconsult.support;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,5 +80,46 @@ public final class CommentFixtures {
                                 "confidential", true, "grounds", "Confidential commercial information, 17 CFR 145.9(d)(1)(ii)"))))
                 .put("/api/v1/comments/" + id).then().statusCode(200);
         return id;
+    }
+
+    /**
+     * A real impact summary of {@code user}'s firm: uploads the sample portfolio (without cash
+     * Treasuries, which a portfolio-margin run refuses) under {@code label}, runs it against proposal
+     * B on the real clock and waits for the worker, then saves the run's summary. Returns its id.
+     */
+    public static long impactSummary(String user, String label) {
+        String sample;
+        try (InputStream in = CommentFixtures.class.getResourceAsStream("/portfolio/sample-portfolio.csv")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder csv = new StringBuilder();
+        for (String line : sample.split("\\R")) {
+            if (!line.contains(",TREASURY,")) {
+                csv.append(line).append("\r\n");
+            }
+        }
+        long portfolio = given().auth().oauth2(Tokens.accessToken(user)).contentType("text/csv")
+                .queryParam("label", label).queryParam("asOf", "2026-11-20")
+                .queryParam("firmCategory", "DUAL_REGISTRANT").body(csv.toString())
+                .post("/api/v1/portfolios").then().statusCode(201).extract().jsonPath().getLong("id");
+        long run = as(user).body(Map.of("proposals", List.of("B-80pct-capped"), "securitiesRegime", "PORTFOLIO_MARGIN"))
+                .post("/api/v1/portfolios/" + portfolio + "/impact-runs").then().statusCode(202).extract().jsonPath().getLong("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline && !status.equals("DONE") && !status.equals("FAILED")) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            status = as(user).get("/api/v1/impact-runs/" + run).then().extract().path("status");
+        }
+        if (!"DONE".equals(status)) {
+            throw new AssertionError("impact run " + run + " ended " + status + ": " + as(user).get("/api/v1/impact-runs/" + run).asString());
+        }
+        return as(user).post("/api/v1/impact-runs/" + run + "/summary").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

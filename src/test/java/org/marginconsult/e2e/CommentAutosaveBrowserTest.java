@@ -1,0 +1,130 @@
+package org.marginconsult.e2e;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.marginconsult.support.CommentFixtures.Q1;
+import static org.marginconsult.support.CommentFixtures.Q2;
+import static org.marginconsult.support.CommentFixtures.as;
+import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.startDraft;
+
+/**
+ * js/comment-autosave.js in a real browser: typing in an answer saves the draft after a pause (the
+ * version goes up, a reload shows the text), and with script off the Save button does the same job.
+ */
+@QuarkusTest
+class CommentAutosaveBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    private void logInAs(Page page, String user, String path) {
+        page.navigate(home + path);
+        page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(home + path));
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/e2e/" + name + ".png")));
+    }
+
+    @Test
+    void typingInAnAnswerSavesTheDraftAfterAPauseAndAReloadShowsTheText() {
+        // the period of a consultation published on 2 Nov 2026 for 60 days holds today (the real clock)
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long id = startDraft("alice", consultation);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            try {
+                logInAs(page, "alice", "comments/" + id);
+                assertThat(page.locator("input[name=version]")).hasValue("0");
+
+                page.locator("#answer-" + Q1).pressSequentially("We run TIMS and SPAN side by side.");
+                assertThat(page.locator("#autosave-status")).containsText("Saved automatically",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+                assertThat(page.locator("input[name=version]")).hasValue("1");
+                as("alice").get("/api/v1/comments/" + id).then().statusCode(200)
+                        .body("version", equalTo(1))
+                        .body("updatedBy", equalTo("alice"))
+                        .body("answers[0].text", equalTo("We run TIMS and SPAN side by side."));
+
+                // a second pause saves again on top of the version read back, not a conflict
+                page.locator("#answer-" + Q2).fill("Offsets between index options and futures.");
+                assertThat(page.locator("input[name=version]")).hasValue("2",
+                        new LocatorAssertions.HasValueOptions().setTimeout(20_000));
+                assertThat(page.locator("#autosave-status")).containsText("Saved automatically");
+
+                page.reload();
+                assertThat(page.locator("#answer-" + Q1)).hasValue("We run TIMS and SPAN side by side.");
+                assertThat(page.locator("#answer-" + Q2)).hasValue("Offsets between index options and futures.");
+                assertThat(page.locator("p.lede")).containsText("Version 2.");
+            } finally {
+                screenshot(page, "comment-autosave");
+            }
+        }
+    }
+
+    @Test
+    void withScriptOffTheSaveButtonSavesTheDraftAndNothingSavesOnItsOwn() {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long id = startDraft("alice", consultation);
+        String signedIn;
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            logInAs(page, "alice", "comments/" + id);
+            signedIn = context.storageState();
+        }
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn))) {
+            Page page = context.newPage();
+            try {
+                page.navigate(home + "comments/" + id);
+                page.locator("#answer-" + Q1).fill("Typed with script off.");
+                page.locator("#organization").fill("Alpha Clearing LLC");
+                // longer than the autosave pause: without script nothing is sent
+                page.waitForTimeout(6_000);
+                as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(0));
+                assertThat(page.locator("#autosave-status")).isEmpty();
+
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+                page.waitForURL("**/comments/" + id + "?saved=1");
+                assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("Saved as version 1.");
+                assertThat(page.locator("#answer-" + Q1)).hasValue("Typed with script off.");
+                as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                        .body("submitter.organization", equalTo("Alpha Clearing LLC"))
+                        .body("answers[0].text", equalTo("Typed with script off."));
+            } finally {
+                screenshot(page, "comment-save-without-script");
+            }
+        }
+    }
+}
