@@ -138,6 +138,9 @@ class ImpactRunPagesTest {
                 .body(containsString("href=\"/impact-runs/" + id + "/groups/US_LARGE_CAP\""))
                 .body(containsString("Liquidity released"))
                 .body(containsString("Offsets recognised"))
+                .body(containsString("<svg"))
+                .body(not(containsString("src=\"http")))
+                .body(not(containsString("href=\"http")))
                 .body(not(containsString("style=")));
     }
 
