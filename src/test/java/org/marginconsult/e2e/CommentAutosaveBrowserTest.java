@@ -5,12 +5,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -26,34 +23,14 @@ import static org.marginconsult.support.CommentFixtures.startDraft;
  * version goes up, a reload shows the text), and with script off the Save button does the same job.
  */
 @QuarkusTest
-class CommentAutosaveBrowserTest {
+class CommentAutosaveBrowserTest extends BrowserTest {
 
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL home;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     private void logInAs(Page page, String user, String path) {
-        page.navigate(home + path);
-        page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(home + path));
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/e2e/" + name + ".png")));
+        logInThroughKeycloak(page, home + path, user);
     }
 
     @Test

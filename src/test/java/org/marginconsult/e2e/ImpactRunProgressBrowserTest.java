@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -43,10 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * another instance would, so each state is seen for certain.
  */
 @QuarkusTest
-class ImpactRunProgressBrowserTest {
+class ImpactRunProgressBrowserTest extends BrowserTest {
 
     private static final String OTHER_INSTANCE = "browser-test-instance";
-    private static Browser browser;
     private static Long portfolio;
 
     @TestHTTPResource("/")
@@ -64,32 +60,16 @@ class ImpactRunProgressBrowserTest {
     private BrowserContext context;
     private Page page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void logIn() {
         context = browser.newContext();
         page = context.newPage();
-        page.navigate(home + "impact-runs/new");
-        page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
-        page.locator("#username").fill("alice");
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
-        page.waitForURL("**/impact-runs/new");
+        logInThroughKeycloak(page, home + "impact-runs/new", "alice");
     }
 
     @AfterEach
     void finish(TestInfo test) throws InterruptedException {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/e2e/" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+        screenshot(page, test);
         context.close();
         clock.reset();
         worker.startClaiming();

@@ -4,9 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -14,32 +12,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URL;
-import java.nio.file.Path;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A person's path: home page, the real Keycloak login form, back to the application, log out. */
 @QuarkusTest
-class LoginThroughKeycloakBrowserTest {
+class LoginThroughKeycloakBrowserTest extends BrowserTest {
 
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL home;
 
     private BrowserContext context;
     private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void openPage() {
@@ -49,8 +35,7 @@ class LoginThroughKeycloakBrowserTest {
 
     @AfterEach
     void closePage(TestInfo test) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/e2e/" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+        screenshot(page, test);
         context.close();
     }
 
@@ -70,9 +55,7 @@ class LoginThroughKeycloakBrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in"))
                 .first().click();
         page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
+        submitKeycloakLogin(page, user, "demo");
 
         page.waitForURL("**/me");
         assertThat(page.locator("#username")).hasText(user);
@@ -94,9 +77,7 @@ class LoginThroughKeycloakBrowserTest {
     @Test
     void aWrongPasswordStaysOnTheKeycloakPageWithItsMessage() {
         page.navigate(home + "login");
-        page.locator("#username").fill("alice");
-        page.locator("#password").fill("not-the-password");
-        page.locator("#kc-login").click();
+        submitKeycloakLogin(page, "alice", "not-the-password");
         assertThat(page.getByText("Invalid username or password")).isVisible();
         assertTrue(page.url().contains("/realms/marginconsult/"));
     }

@@ -10,9 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -36,9 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The upload page in a real browser: the script's XHR upload with progress, and the plain form without script. */
 @QuarkusTest
-class PortfolioUploadBrowserTest {
+class PortfolioUploadBrowserTest extends BrowserTest {
 
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL home;
@@ -75,16 +72,6 @@ class PortfolioUploadBrowserTest {
             });
             """;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void freezeClock() {
         clock.set(Instant.parse("2026-11-21T12:00:00Z"));
@@ -92,8 +79,7 @@ class PortfolioUploadBrowserTest {
 
     @AfterEach
     void close(TestInfo test) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/e2e/" + test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-") + ".png")));
+        screenshot(page, test);
         context.close();
         clock.reset();
     }
@@ -104,12 +90,7 @@ class PortfolioUploadBrowserTest {
         page.onRequest(this::noteUpload);
         page.exposeFunction("noteUploadProgress", args -> progress.add((String) args[0]));
         page.addInitScript(WATCH_PROGRESS);
-        page.navigate(home + "portfolios/new");
-        page.waitForURL("**/realms/marginconsult/protocol/openid-connect/**");
-        page.locator("#username").fill("alice");
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
-        page.waitForURL("**/portfolios/new");
+        logInThroughKeycloak(page, home + "portfolios/new", "alice");
     }
 
     private void noteUpload(Request request) {
