@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
@@ -38,7 +37,7 @@ import org.marginconsult.margin.scenario.VolShiftKind;
  * index, +/-15% narrow-based indices, equities and other ETFs: SEC Release 34-46576). Positions on one
  * underlying form a class group and offset fully ({@link ClassGroupRisk}); class groups of an index
  * product class form a product group whose gains offset losses at 90% / 75% / 50%
- * (17 CFR 240.15c3-1a(b)(1)(v)(C), to verify; {@link ProductGroupRisk}); each option contract carries a
+ * (17 CFR 240.15c3-1a(b)(1)(v)(C), a documented default; {@link ProductGroupRisk}); each option contract carries a
  * minimum of $0.375 x multiplier. Options are valued with generalised Black-Scholes-Merton at their
  * implied vol (European; American early exercise is out of scope). 4210(g) sets one requirement:
  * initial = maintenance. Details and sources: docs/methodology/portfolio-margin.md.
@@ -113,8 +112,7 @@ public final class PortfolioMargin implements Methodology {
     @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         PortfolioMarginAssessment a = assess(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         Account acc = Account.SECURITIES;
         for (ProductGroupRisk pg : a.productGroups()) {
             for (ClassGroupRisk g : pg.classGroups()) {

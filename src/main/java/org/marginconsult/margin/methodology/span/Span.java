@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
@@ -89,8 +88,7 @@ public final class Span implements Methodology {
     @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         SpanAssessment assessment = assess(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         addLines(assessment, result);
         return result.build();
     }

@@ -12,18 +12,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Pairs the legs of one underlying into the strategies of least total requirement.
+ * Pairs the legs of one underlying into the strategies of least total requirement (FINRA Rule 4210(f)(2),
+ * Cboe Rule 10.3: the rules price each strategy; the customer is entitled to the cheapest pairing).
  *
  * <p>The two-leg strategies (vertical, calendar and diagonal spreads, short straddles and strangles,
  * covered calls) and the single legs form a min-cost flow problem, solved exactly by
- * {@link MinCostFlow}: each unit of flow from the source to the sink is one pairing, and its cost is
- * the pairing's requirement minus the requirements of its legs on their own. The network is sparse:
+ * {@link MinCostFlow}: each unit of flow from a supply to a demand is one pairing, and its cost is the
+ * pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads are arcs from each long call to each short call it may cover (and from each short put to
- * each long put that may cover it): the long expires at or after the short, and the arc costs the
- * spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess) plus
- * what paying the long in full adds, less the short's uncovered requirement. Arcs that would save
- * nothing are left out, which keeps the network sparse where strikes are far apart.</li>
+ * <li>Spreads run through a grid of (expiry, strike) cells per option type: a long call's unit may move
+ * to earlier expiries and higher strikes for free and to lower strikes at the step x multiplier, so its
+ * cheapest path to a short call costs the spread's maximum loss plus what paying the long in full adds,
+ * less the short's uncovered requirement (puts the other way round, from the short to the long).</li>
  * <li>Straddles run through two chains of the shorts ordered by uncovered requirement: one where the put
  * is the larger requirement (enter at the put, pay it, walk down, pay the call's premium) and one where
  * the call is (pay the put's premium, walk up, pay the call's requirement), so a pair costs
@@ -32,11 +32,10 @@ import java.util.TreeSet;
  * </ul>
  * Arc costs are micro-dollars, so the comparison is exact for prices with up to four decimals.
  *
- * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes)
- * are then formed from the chosen same-expiry vertical spreads by a maximum matching per expiry and
- * interval, since each saves exactly one interval x multiplier over its two spreads. No polynomial
- * algorithm is known for choosing two-, three- and four-leg spreads jointly (Matsypura &amp; Timkovsky,
- * Networks 2012); see docs/methodology/strategy-based.md for what this means for the total.
+ * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes) are
+ * chosen by a branch and bound ({@link Search}) on top of the flow, which is exact on classes of up to
+ * {@link #SEARCH_LEGS} series; no polynomial algorithm is known for choosing two-, three- and four-leg
+ * spreads jointly (Matsypura &amp; Timkovsky, Networks 2012). See docs/methodology/strategy-based.md.
  *
  * <p>Not thread-safe: one instance per thread (instances are cheap).
  */
@@ -481,7 +480,7 @@ final class PairingOptimiser {
      * larger ones only the exact two-leg pairing with complex spreads formed from it (the optimistic
      * proposal costs two more flows, which on dense underlyings is most of the time).
      */
-    static final int PROPOSAL_LEGS = 100;
+    static final int PROPOSAL_LEGS = 16;
 
     /** Nodes of the branch and bound that may be visited per multiplier class. */
     static final int NODE_LIMIT = 200;
@@ -668,7 +667,7 @@ final class PairingOptimiser {
             if (straddles) {
                 nodes += 2 * levels.length;
             }
-            boolean grid = mode == Mode.EXACT;
+            boolean grid = mode == Mode.EXACT && gridIsSmaller();
             int callGrid = nodes;
             if (grid && longCall && shortCall) {
                 nodes += gridSize(LegKind.CALL);
@@ -796,6 +795,29 @@ final class PairingOptimiser {
             }
         }
 
+
+        /**
+         * Whether the (expiry, strike) grid has fewer arcs than one arc per (long, short) pair: about four
+         * arcs a cell against one a pair; a sparse class is cheaper with direct arcs.
+         */
+        private boolean gridIsSmaller() {
+            long pairs = 0;
+            for (LegKind kind : new LegKind[] {LegKind.CALL, LegKind.PUT}) {
+                long longs = 0;
+                long shorts = 0;
+                for (Leg l : legs) {
+                    if (l.kind() == kind) {
+                        if (l.isShort()) {
+                            shorts++;
+                        } else {
+                            longs++;
+                        }
+                    }
+                }
+                pairs += longs * shorts;
+            }
+            return 4L * (gridSize(LegKind.CALL) + gridSize(LegKind.PUT)) < pairs;
+        }
 
         private int gridSize(LegKind kind) {
             TreeSet<LocalDate> expiries = new TreeSet<>();

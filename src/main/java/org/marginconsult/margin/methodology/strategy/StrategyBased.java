@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
@@ -95,8 +94,7 @@ public final class StrategyBased implements Methodology {
     @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         StrategyPairing pairing = pairQuietly(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         for (Strategy s : pairing.initial()) {
             result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
                     describe(rules.explained(s)), s.initial(), s.positionIds());
