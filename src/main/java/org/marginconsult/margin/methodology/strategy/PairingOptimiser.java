@@ -587,6 +587,10 @@ final class PairingOptimiser {
         }
     }
 
+    /** The expiries and strikes of a spread grid, ascending. */
+    private record GridAxes(List<LocalDate> expiries, List<BigDecimal> strikes) {
+    }
+
     /** A number of identical vertical spreads chosen by the flow. */
     record SpreadUnits(Leg shortLeg, Leg longLeg, long units) {
     }
@@ -820,6 +824,12 @@ final class PairingOptimiser {
         }
 
         private int gridSize(LegKind kind) {
+            GridAxes axes = axes(kind);
+            return axes.expiries().size() * axes.strikes().size();
+        }
+
+        /** The distinct expiries and strikes of one option type's legs, ascending. */
+        private GridAxes axes(LegKind kind) {
             TreeSet<LocalDate> expiries = new TreeSet<>();
             TreeSet<BigDecimal> strikes = new TreeSet<>();
             for (Leg l : legs) {
@@ -828,7 +838,7 @@ final class PairingOptimiser {
                     strikes.add(l.strike());
                 }
             }
-            return expiries.size() * strikes.size();
+            return new GridAxes(new ArrayList<>(expiries), new ArrayList<>(strikes));
         }
 
         /**
@@ -843,16 +853,9 @@ final class PairingOptimiser {
          * to lower strikes at the step's cost, and leaves at a long put.
          */
         private void addSpreadGrid(LegKind kind, int base, long[] uncoveredMicros) {
-            TreeSet<LocalDate> expirySet = new TreeSet<>();
-            TreeSet<BigDecimal> strikeSet = new TreeSet<>();
-            for (Leg l : legs) {
-                if (l.kind() == kind) {
-                    expirySet.add(l.expiry());
-                    strikeSet.add(l.strike());
-                }
-            }
-            List<LocalDate> expiries = new ArrayList<>(expirySet);
-            List<BigDecimal> strikes = new ArrayList<>(strikeSet);
+            GridAxes axes = axes(kind);
+            List<LocalDate> expiries = axes.expiries();
+            List<BigDecimal> strikes = axes.strikes();
             int ks = strikes.size();
             double m = legs.get(0).multiplier().doubleValue();
             boolean calls = kind == LegKind.CALL;
