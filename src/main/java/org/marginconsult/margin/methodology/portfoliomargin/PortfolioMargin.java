@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.portfoliomargin;
 
+import org.marginconsult.margin.methodology.RuleMethodology;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,6 @@ import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.MarginResultBuilder;
-import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.ValuationContext;
@@ -49,7 +49,7 @@ import org.marginconsult.margin.scenario.VolShiftKind;
  * <p>Stateless and thread-safe. Example: {@code PortfolioMargin.withDefaults().calculate(positions,
  * context)}; a what-if: {@code new PortfolioMargin(PortfolioMarginParameters.defaults().withVolatilityShift(0.25))}.
  */
-public final class PortfolioMargin implements Methodology {
+public final class PortfolioMargin extends RuleMethodology<PortfolioMarginParameters> {
 
     /** Methodology id. */
     public static final String ID = "PORTFOLIO_MARGIN";
@@ -58,14 +58,13 @@ public final class PortfolioMargin implements Methodology {
 
     private static final int PARALLEL_THRESHOLD = 20_000;
 
-    private final PortfolioMarginParameters parameters;
     private final Map<ProductClass, ScenarioGrid> grids;
 
     /**
      * @param parameters the parameter set to apply
      */
     public PortfolioMargin(PortfolioMarginParameters parameters) {
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        super(ID, VERSION, parameters);
         EnumMap<ProductClass, ScenarioGrid> g = new EnumMap<>(ProductClass.class);
         for (ProductClass c : ProductClass.values()) {
             g.put(c, grid(parameters, c));
@@ -92,21 +91,6 @@ public final class PortfolioMargin implements Methodology {
         double[] volShifts = v > 0 ? new double[] {v, -v} : new double[] {0.0};
         return ScenarioGrid.priceRange("PM " + productClass, range.down(), range.up(), parameters.pointsPerSide(),
                 false, volShifts, VolShiftKind.RELATIVE, 0, 1, parameters.timeDecayDays());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public PortfolioMarginParameters parameters() {
-        return parameters;
     }
 
     @Override

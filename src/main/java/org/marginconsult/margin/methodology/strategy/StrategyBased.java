@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.strategy;
 
+import org.marginconsult.margin.methodology.RuleMethodology;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.marginconsult.margin.Account;
@@ -18,7 +18,6 @@ import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.MarginResultBuilder;
-import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.OptionType;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
@@ -43,7 +42,7 @@ import org.marginconsult.margin.reference.ReferenceData;
  * positions (futures-account instruments, Treasuries) are left out with a warning. Stateless and
  * thread-safe.
  */
-public final class StrategyBased implements Methodology {
+public final class StrategyBased extends RuleMethodology<StrategyBasedParameters> {
 
     /** Methodology identifier. */
     public static final String ID = "STRATEGY_BASED";
@@ -60,35 +59,19 @@ public final class StrategyBased implements Methodology {
     /** Warning code: the maintenance figure of an underlying uses a different pairing from the breakdown. */
     public static final String MAINTENANCE_PAIRING = "MAINTENANCE_PAIRING_DIFFERS";
 
-    private final StrategyBasedParameters parameters;
     private final StrategyRules rules;
 
     /**
      * @param parameters the rule's percentages and thresholds
      */
     public StrategyBased(StrategyBasedParameters parameters) {
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        super(ID, VERSION, parameters);
         this.rules = new StrategyRules(parameters);
     }
 
     /** The methodology with the regulatory minimums ({@link StrategyBasedParameters#defaults()}). */
     public static StrategyBased withDefaults() {
         return new StrategyBased(StrategyBasedParameters.defaults());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public StrategyBasedParameters parameters() {
-        return parameters;
     }
 
     @Override
