@@ -35,4 +35,17 @@ public interface Methodology {
     default VersionedId methodologyId() {
         return new VersionedId(id(), version());
     }
+
+    /**
+     * A result builder stamped with what every result must carry: this methodology's id and version,
+     * its parameter set's id and version, the hash of these inputs, and the valuation date.
+     *
+     * @param positions the portfolio being margined
+     * @param context   valuation date, rates and reference data
+     * @return an empty builder
+     */
+    default MarginResultBuilder resultBuilder(List<Position> positions, ValuationContext context) {
+        return MarginResult.builder(methodologyId(), parameters().parameterSetId(),
+                InputHash.of(positions, methodologyId(), parameters(), context), context.asOf());
+    }
 }

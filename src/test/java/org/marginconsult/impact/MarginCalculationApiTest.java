@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -165,6 +166,18 @@ class MarginCalculationApiTest {
                 {"methodology": "SPAN", "parameters": {"noSuchKnob": 1}, "positions": []}""")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("parameters.noSuchKnob"));
+    }
+
+    @Test
+    void valuesOfTheWrongShapeAreA400NamingTheFieldNeverA500() {
+        post("alice", """
+                {"methodology": 7, "asOf": "2026-13-45", "parameters": [1], "positions": {"a": 1}}""")
+                .statusCode(400)
+                .body("errors.field", hasItems("methodology", "asOf", "positions"));
+        post("alice", """
+                {"methodology": "SPAN", "positions": [null, 5, {"positionId": "c", "quantity": [1]}]}""")
+                .statusCode(400)
+                .body("errors.position", hasItems(0, 1, 2));
     }
 
     @Test

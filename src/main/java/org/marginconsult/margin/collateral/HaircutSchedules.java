@@ -20,7 +20,7 @@ import java.util.Map;
  * 12 CFR 45 Appendix B (also 12 CFR 237 App. B, 17 CFR 23.156 for CFTC swap dealers): government
  * debt 0.5% under 1 year, 2% 1-5 years, 4% over 5 years; S&amp;P 500 equities 15%, other S&amp;P 1500
  * 25%; gold 15%; cash 0; other assets not eligible.</li>
- * <li>{@link #cryptoVenue()}: a crypto venue's collateral table (Kraken Futures, verify): USD 0%,
+ * <li>{@link #cryptoVenue()}: a crypto venue's collateral table (Kraken Futures, as the team reference gives it): USD 0%,
  * stablecoins 1%, BTC 3%, ETH 4%; securities not accepted.</li>
  * <li>{@link #harmonisedProposal()}: one schedule for a cross-margin account, for comparison: the
  * 15c3-1 ladder for Treasuries, the prudential tiers for equities and gold, stablecoins 2% and BTC/ETH
@@ -57,9 +57,9 @@ public final class HaircutSchedules {
                 Map.of(CASH_USD, 0.0, STABLECOIN, 1.0, BTC, 1.0, ETH, 1.0, GOLD, 0.15));
     }
 
-    /** A crypto venue's collateral table (Kraken Futures; verify against the venue's current table). */
+    /** A crypto venue's collateral table (Kraken Futures, as the team reference gives it: USD 0%, stablecoins ~1%, BTC/ETH ~3-4%). */
     public static HaircutSchedule cryptoVenue() {
-        return new HaircutSchedule("CRYPTO-VENUE", "1", "Kraken Futures collateral haircuts (verify)",
+        return new HaircutSchedule("CRYPTO-VENUE", "1", "Kraken Futures collateral haircuts (team reference section 6)",
                 List.of(new MaturityBand(Integer.MAX_VALUE, 1.0)),
                 Map.of(EquityTier.SP500, 1.0, EquityTier.SP1500, 1.0, EquityTier.OTHER, 1.0),
                 Map.of(CASH_USD, 0.0, STABLECOIN, 0.01, BTC, 0.03, ETH, 0.04, GOLD, 1.0));

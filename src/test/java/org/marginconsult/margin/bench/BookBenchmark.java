@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.marginconsult.margin.MarginResult;
+import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.ValuationContext;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
 import org.marginconsult.margin.methodology.cross.ImpactStudy;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.span.Span;
+import org.marginconsult.margin.methodology.strategy.StrategyBased;
 import org.marginconsult.margin.reference.ReferenceData;
 import org.marginconsult.margin.support.ProposalFixtures;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,12 +71,17 @@ public class BookBenchmark {
     }
 
     /**
-     * Runs the study once per size and prints the time, for a quick look outside JMH.
+     * Runs the study three times per size and prints the time, for a quick look outside JMH. The system
+     * property {@code book.securities=STRATEGY_BASED} margins today's securities account under the
+     * strategy-based rules instead of portfolio margin (the other regime an impact run offers).
      *
      * @param args sizes (default 10000 100000 1000000)
      */
     public static void main(String[] args) {
         String[] sizes = args.length > 0 ? args : new String[] {"10000", "100000", "1000000"};
+        Methodology securitiesToday = "STRATEGY_BASED".equals(System.getProperty("book.securities"))
+                ? StrategyBased.withDefaults() : PortfolioMargin.withDefaults();
+        System.out.println("securities account today: " + securitiesToday.id());
         for (String s : sizes) {
             BookBenchmark b = new BookBenchmark();
             b.size = Integer.parseInt(s);
@@ -85,8 +92,8 @@ public class BookBenchmark {
                 System.gc();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
-                ImpactStudy study = ImpactStudy.run(b.book, b.context, PortfolioMargin.withDefaults(),
-                        Span.withDefaults(), b.proposals);
+                ImpactStudy study = ImpactStudy.run(b.book, b.context, securitiesToday, Span.withDefaults(),
+                        b.proposals);
                 long end = System.nanoTime();
                 StringBuilder line = new StringBuilder();
                 study.proposals().forEach(r -> line.append(' ').append(r.parameterSet().id()).append('=')

@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.portfoliomargin;
 
+import org.marginconsult.margin.methodology.RuleMethodology;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,13 +16,11 @@ import java.util.stream.Stream;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.MarginResultBuilder;
-import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.ValuationContext;
@@ -38,7 +37,7 @@ import org.marginconsult.margin.scenario.VolShiftKind;
  * index, +/-15% narrow-based indices, equities and other ETFs: SEC Release 34-46576). Positions on one
  * underlying form a class group and offset fully ({@link ClassGroupRisk}); class groups of an index
  * product class form a product group whose gains offset losses at 90% / 75% / 50%
- * (17 CFR 240.15c3-1a(b)(1)(v)(C), to verify; {@link ProductGroupRisk}); each option contract carries a
+ * (17 CFR 240.15c3-1a(b)(1)(v)(C), a documented default; {@link ProductGroupRisk}); each option contract carries a
  * minimum of $0.375 x multiplier. Options are valued with generalised Black-Scholes-Merton at their
  * implied vol (European; American early exercise is out of scope). 4210(g) sets one requirement:
  * initial = maintenance. Details and sources: docs/methodology/portfolio-margin.md.
@@ -50,7 +49,7 @@ import org.marginconsult.margin.scenario.VolShiftKind;
  * <p>Stateless and thread-safe. Example: {@code PortfolioMargin.withDefaults().calculate(positions,
  * context)}; a what-if: {@code new PortfolioMargin(PortfolioMarginParameters.defaults().withVolatilityShift(0.25))}.
  */
-public final class PortfolioMargin implements Methodology {
+public final class PortfolioMargin extends RuleMethodology<PortfolioMarginParameters> {
 
     /** Methodology id. */
     public static final String ID = "PORTFOLIO_MARGIN";
@@ -59,14 +58,13 @@ public final class PortfolioMargin implements Methodology {
 
     private static final int PARALLEL_THRESHOLD = 20_000;
 
-    private final PortfolioMarginParameters parameters;
     private final Map<ProductClass, ScenarioGrid> grids;
 
     /**
      * @param parameters the parameter set to apply
      */
     public PortfolioMargin(PortfolioMarginParameters parameters) {
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        super(ID, VERSION, parameters);
         EnumMap<ProductClass, ScenarioGrid> g = new EnumMap<>(ProductClass.class);
         for (ProductClass c : ProductClass.values()) {
             g.put(c, grid(parameters, c));
@@ -96,25 +94,9 @@ public final class PortfolioMargin implements Methodology {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public PortfolioMarginParameters parameters() {
-        return parameters;
-    }
-
-    @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         PortfolioMarginAssessment a = assess(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         Account acc = Account.SECURITIES;
         for (ProductGroupRisk pg : a.productGroups()) {
             for (ClassGroupRisk g : pg.classGroups()) {

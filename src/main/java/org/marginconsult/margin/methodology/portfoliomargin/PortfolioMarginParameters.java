@@ -21,8 +21,8 @@ import org.marginconsult.margin.reference.ProductClass;
  * points (five a side, no zero); -8%/+6% for high-capitalisation broad-based indices, +/-10% for other
  * broad-based indices, +/-15% for narrow-based indices, equities and ETFs outside those groups; gains
  * offsetting losses between class groups of one product group at 90% (high-cap diversified), 75%
- * (non-high-cap diversified) and 50% (narrow-based) per 17 CFR 240.15c3-1a(b)(1)(v)(C), a value to
- * verify; $0.375 x multiplier per option or future contract. Crypto ETFs take the equity range (the
+ * (non-high-cap diversified) and 50% (narrow-based), the team reference's figures for 17 CFR
+ * 240.15c3-1a(b)(1)(v)(C), shipped as a documented default; $0.375 x multiplier per option or future contract. Crypto ETFs take the equity range (the
  * rule has no crypto class; brokers add house overlays).
  *
  * <p>Immutable; the {@code with...} methods return copies for what-ifs.
@@ -40,7 +40,8 @@ import org.marginconsult.margin.reference.ProductClass;
  * @param treasuryRates      Treasuries, which 4210(g)'s grid does not margin, are charged under the
  *                           strategy-based rule for US government obligations (FINRA Rule 4210(e)(2)(A)):
  *                           rate of market value by remaining maturity, keyed by the lower bound in years
- *                           (0: 1%, 1: 2%, 3: 3%, 5: 4%, 10: 5%, 20: 6% by default; verify)
+ *                           (0: 1%, 1: 2%, 3: 3%, 5: 4%, 10: 5%, 20: 6% by default: our reading of the rule, a
+ *                           documented default)
  */
 public record PortfolioMarginParameters(
         String id,

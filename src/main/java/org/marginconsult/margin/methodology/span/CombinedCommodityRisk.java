@@ -2,9 +2,7 @@ package org.marginconsult.margin.methodology.span;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.marginconsult.margin.pricing.CarryModel;
 import org.marginconsult.margin.scenario.Scenario;
 import org.marginconsult.margin.scenario.ScenarioGrid;
 import org.marginconsult.margin.scenario.ScenarioRevaluer;
+import org.marginconsult.margin.scenario.ScannedPositions;
 
 /**
  * SPAN step 1 for one combined commodity: its 16-scenario risk array, scan risk, intra-commodity
@@ -40,7 +39,7 @@ import org.marginconsult.margin.scenario.ScenarioRevaluer;
  *
  * <p>Immutable once built; amounts in USD as double (rounding happens once, in the result).
  */
-public final class CombinedCommodityRisk {
+public final class CombinedCommodityRisk extends ScannedPositions {
 
     /** Expiry month key of perpetuals, which have no expiry. */
     private static final int PERPETUAL = Integer.MIN_VALUE;
@@ -52,13 +51,6 @@ public final class CombinedCommodityRisk {
     private final boolean fallback;
     private final double priceScanRange;
     private final double referencePrice;
-    private final ScenarioGrid grid;
-    private final List<Position> positions;
-    private final List<String> positionIds;
-    private final double[] pnl;
-    private final double[] scenarioPnl;
-    private final int worstScenario;
-    private final double scanRisk;
     private final double netDelta;
     private final double spreads;
     private final double intraSpreadCharge;
@@ -70,18 +62,12 @@ public final class CombinedCommodityRisk {
     private final double netOptionValue;
 
     private CombinedCommodityRisk(Builder b) {
+        super(b.grid, b.positions, b.pnl);
         this.code = b.code;
         this.parameters = b.parameters;
         this.fallback = b.fallback;
         this.priceScanRange = b.priceScanRange;
         this.referencePrice = b.referencePrice;
-        this.grid = b.grid;
-        this.positions = b.positions;
-        this.positionIds = b.positionIds;
-        this.pnl = b.pnl;
-        this.scenarioPnl = b.scenarioPnl;
-        this.worstScenario = b.worstScenario;
-        this.scanRisk = b.scanRisk;
         this.netDelta = b.netDelta;
         this.spreads = b.spreads;
         this.intraSpreadCharge = b.intraSpreadCharge;
@@ -101,11 +87,7 @@ public final class CombinedCommodityRisk {
         double referencePrice;
         ScenarioGrid grid;
         List<Position> positions;
-        List<String> positionIds;
         double[] pnl;
-        double[] scenarioPnl;
-        int worstScenario;
-        double scanRisk;
         double netDelta;
         double spreads;
         double intraSpreadCharge;
@@ -131,12 +113,7 @@ public final class CombinedCommodityRisk {
             ValuationContext context) {
         Builder b = new Builder();
         b.code = code;
-        b.positions = Collections.unmodifiableList(sorted);
-        List<String> ids = new ArrayList<>(sorted.size());
-        for (Position p : sorted) {
-            ids.add(p.positionId());
-        }
-        b.positionIds = Collections.unmodifiableList(ids);
+        b.positions = sorted;
 
         Position front = frontContract(sorted);
         b.referencePrice = underlyingPrice(front);
@@ -169,7 +146,6 @@ public final class CombinedCommodityRisk {
         int s = b.grid.size();
         List<Scenario> scenarios = b.grid.scenarios();
         double[] pnl = new double[n * s];
-        double[] totals = new double[s];
         double[] scratch = new double[s];
         ScenarioRevaluer revaluer = new ScenarioRevaluer(context);
         for (int i = 0; i < n; i++) {
@@ -186,20 +162,8 @@ public final class CombinedCommodityRisk {
                 revaluer.accumulate(p, 1.0, b.grid, scratch);
             }
             System.arraycopy(scratch, 0, pnl, i * s, s);
-            for (int j = 0; j < s; j++) {
-                totals[j] += scratch[j];
-            }
-        }
-        int worst = 0;
-        for (int j = 1; j < s; j++) {
-            if (totals[j] < totals[worst]) {
-                worst = j;
-            }
         }
         b.pnl = pnl;
-        b.scenarioPnl = totals;
-        b.worstScenario = worst;
-        b.scanRisk = Math.max(0.0, -totals[worst]);
     }
 
     private static void chargesAndDeltas(Builder b, SpanParameters parameters, ValuationContext context) {
@@ -311,84 +275,6 @@ public final class CombinedCommodityRisk {
     /** Price of the front contract, which converts the scan range into the grid's relative move. */
     public double referencePrice() {
         return referencePrice;
-    }
-
-    /** The 16 scenarios, in CME's order. */
-    public ScenarioGrid grid() {
-        return grid;
-    }
-
-    /** The positions, sorted by position id; index {@code i} of every per-position accessor refers to this list. */
-    public List<Position> positions() {
-        return positions;
-    }
-
-    /** The position ids, in the order of {@link #positions()}. */
-    public List<String> positionIds() {
-        return positionIds;
-    }
-
-    /** Number of positions. */
-    public int positionCount() {
-        return positions.size();
-    }
-
-    /**
-     * Weighted P&amp;L of one position in one scenario, gain positive, USD.
-     *
-     * @param position index in {@link #positions()}
-     * @param scenario index in {@link #grid()}
-     * @return the P&amp;L
-     */
-    public double pnl(int position, int scenario) {
-        return pnl[position * grid.size() + scenario];
-    }
-
-    /**
-     * Weighted P&amp;L of one position in every scenario (a copy), gain positive, USD.
-     *
-     * @param position index in {@link #positions()}
-     * @return P&amp;L per scenario
-     */
-    public double[] positionPnl(int position) {
-        int s = grid.size();
-        return Arrays.copyOfRange(pnl, position * s, position * s + s);
-    }
-
-    /**
-     * Weighted P&amp;L of every position in one scenario (a copy), in the order of {@link #positions()}.
-     *
-     * @param scenario index in {@link #grid()}
-     * @return P&amp;L per position
-     */
-    public double[] scenarioColumn(int scenario) {
-        int n = positions.size();
-        int s = grid.size();
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = pnl[i * s + scenario];
-        }
-        return out;
-    }
-
-    /** The combined commodity's weighted P&amp;L per scenario (a copy), gain positive. */
-    public double[] scenarioPnl() {
-        return scenarioPnl.clone();
-    }
-
-    /** Index of the scenario with the largest weighted loss (the first one on ties). */
-    public int worstScenarioIndex() {
-        return worstScenario;
-    }
-
-    /** The scenario with the largest weighted loss. */
-    public Scenario worstScenario() {
-        return grid.scenarios().get(worstScenario);
-    }
-
-    /** Scan risk: the largest weighted scenario loss, at least zero. */
-    public double scanRisk() {
-        return scanRisk;
     }
 
     /** Net delta in reference contracts (futures-equivalent, options by their Black-76 delta). */

@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.span;
 
+import org.marginconsult.margin.methodology.RuleMethodology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,12 +13,10 @@ import java.util.stream.Stream;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.MarginResultBuilder;
-import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.Money;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
@@ -45,7 +44,7 @@ import org.marginconsult.margin.Warning;
  * <p>Stateless and thread-safe. Example: {@code new Span(SpanDefaults.parameters()).calculate(positions,
  * context)}; for a what-if, {@code new Span(SpanDefaults.parameters().withExtremeMove(3, 0.33))}.
  */
-public final class Span implements Methodology {
+public final class Span extends RuleMethodology<SpanParameters> {
 
     /** Methodology id. */
     public static final String ID = "SPAN";
@@ -57,13 +56,11 @@ public final class Span implements Methodology {
     /** Above this many positions the combined commodities are scanned in parallel. */
     private static final int PARALLEL_THRESHOLD = 20_000;
 
-    private final SpanParameters parameters;
-
     /**
      * @param parameters the parameter set to apply
      */
     public Span(SpanParameters parameters) {
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        super(ID, VERSION, parameters);
     }
 
     /** SPAN with the shipped parameter set ({@link SpanDefaults#parameters()}). */
@@ -72,25 +69,9 @@ public final class Span implements Methodology {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public SpanParameters parameters() {
-        return parameters;
-    }
-
-    @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         SpanAssessment assessment = assess(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         addLines(assessment, result);
         return result.build();
     }

@@ -170,6 +170,14 @@ final class ComplexSpreads {
         return null;
     }
 
+    /** The complex spread two same-expiry spreads form, in either order, or null. */
+    static StrategyKind combinationOf(SpreadUnits a, SpreadUnits b) {
+        if (isLeft(a) == isLeft(b)) {
+            return null;
+        }
+        return isLeft(a) ? combination(a, b) : combination(b, a);
+    }
+
     /** What one unit of the combination saves over its two spreads, in micro-dollars. */
     private static long saving(SpreadUnits a, SpreadUnits b) {
         BigDecimal separate = StrategyRules.maximumLoss(legs(a, 1)).add(StrategyRules.maximumLoss(legs(b, 1)));
@@ -181,7 +189,7 @@ final class ComplexSpreads {
         return List.of(StrategyLeg.contracts(s.shortLeg(), units), StrategyLeg.contracts(s.longLeg(), units));
     }
 
-    private static List<StrategyLeg> legs(SpreadUnits a, SpreadUnits b, long units) {
+    static List<StrategyLeg> legs(SpreadUnits a, SpreadUnits b, long units) {
         List<StrategyLeg> legs = new ArrayList<>(4);
         legs.add(StrategyLeg.contracts(a.longLeg(), units));
         if (a.shortLeg().equals(b.shortLeg())) {

@@ -74,6 +74,12 @@ public record Leg(LegKind kind, String underlying, BigDecimal strike, LocalDate 
         return quantity.abs().longValueExact();
     }
 
+    /** The same option leg holding {@code contracts} contracts on the same side. */
+    Leg withContracts(long contracts) {
+        return new Leg(kind, underlying, strike, expiry, multiplier, price, underlyingPrice,
+                BigDecimal.valueOf(isShort() ? -contracts : contracts), longDated, broadIndex, positionIds);
+    }
+
     /** Out-of-the-money amount per unit of underlying: call max(K - U, 0), put max(U - K, 0). */
     public BigDecimal outOfTheMoney() {
         BigDecimal diff = isCall() ? strike.subtract(underlyingPrice) : underlyingPrice.subtract(strike);

@@ -5,14 +5,15 @@ import java.util.Arrays;
 /**
  * Minimum-cost flow for a transportation network: nodes have supplies (positive) and demands
  * (negative) adding up to zero, arcs have integer capacities and costs (negative allowed, no negative
- * cycle). Solved by successive shortest paths: node potentials from one Bellman-Ford pass, then, for
- * each node with supply, Dijkstra on reduced costs to the nearest node with demand, and augmentation
- * along that path. Reduced costs stay non-negative on every residual arc (Johnson's reweighting, cut
- * at the node found), which is the optimality condition, so the flow is of least cost when every
- * supply is routed.
+ * cycle). Solved by the primal-dual form of successive shortest paths: node potentials from one
+ * Bellman-Ford pass; then, in phases, Dijkstra on reduced costs from every node with supply to the
+ * nearest node with demand, augmentation along that path, and a blocking flow (depth-first) over the
+ * arcs of reduced cost zero, which carry every other shortest path. Reduced costs stay non-negative on
+ * every residual arc (Johnson's reweighting, cut at the distance found), which is the optimality
+ * condition, so the flow is of least cost when every supply is routed.
  *
- * <p>Starting each search at one supply node and stopping at the first demand node keeps searches
- * local: a pairing network finds most partners a few arcs away. Integer data give an integral optimum,
+ * <p>Stopping each search at the first demand node keeps searches local, and one search serves every
+ * augmentation of the same length. Integer data give an integral optimum,
  * which is what makes a pairing into whole contracts exact (network-flow integrality; Rudd &amp;
  * Schroeder, Management Science 28(12), 1982).
  *
@@ -100,6 +101,15 @@ final class MinCostFlow {
         cap[arc] += amount;
     }
 
+    /** Sum of flow x cost over the arcs added. */
+    long totalCost() {
+        long sum = 0;
+        for (int a = 0; a < arcs; a += 2) {
+            sum += (initialCap[a] - cap[a]) * cost[a];
+        }
+        return sum;
+    }
+
     int firstArc(int node) {
         return head[node];
     }
@@ -140,28 +150,99 @@ final class MinCostFlow {
         visitedStamp = new int[nodes];
         touched = new int[nodes];
         initialPotentials();
+        current = new int[nodes];
+        dead = new boolean[nodes];
+        onPath = new boolean[nodes];
         int augmentations = 0;
-        for (int s = 0; s < nodes; s++) {
+        int[] sources = new int[nodes];
+        while (true) {
+            int count = 0;
+            for (int v = 0; v < nodes; v++) {
+                if (excess[v] > 0) {
+                    sources[count++] = v;
+                }
+            }
+            if (count == 0) {
+                return augmentations;
+            }
+            int t = search(sources, count);
+            if (t < 0) {
+                throw new IllegalStateException("node " + sources[0] + " has supply that cannot reach a demand");
+            }
+            int s = t;
+            while (parentArc[s] >= 0) {
+                s = to[parentArc[s] ^ 1];
+            }
+            long push = Math.min(excess[s], -excess[t]);
+            for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
+                push = Math.min(push, cap[parentArc[v]]);
+            }
+            for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
+                int arc = parentArc[v];
+                cap[arc] -= push;
+                cap[arc ^ 1] += push;
+            }
+            excess[s] -= push;
+            excess[t] += push;
+            augmentations++;
+            augmentations += blockingFlow(sources, count);
+        }
+    }
+
+    private int[] current;
+    private boolean[] dead;
+    private boolean[] onPath;
+
+    /**
+     * After a search the arcs of reduced cost zero hold every shortest path; routes as much more supply
+     * as they carry (depth-first, as in Dinic's algorithm), so one search serves many augmentations.
+     * Paths found this way are shortest, so reduced costs stay non-negative.
+     */
+    private int blockingFlow(int[] sources, int count) {
+        for (int v = 0; v < nodes; v++) {
+            current[v] = head[v];
+            dead[v] = false;
+        }
+        int augmentations = 0;
+        for (int i = 0; i < count; i++) {
+            int s = sources[i];
             while (excess[s] > 0) {
-                int t = search(s);
-                if (t < 0) {
-                    throw new IllegalStateException("node " + s + " has supply that cannot reach a demand");
+                long pushed = admissible(s, excess[s], s);
+                if (pushed == 0) {
+                    break;
                 }
-                long push = Math.min(excess[s], -excess[t]);
-                for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
-                    push = Math.min(push, cap[parentArc[v]]);
-                }
-                for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
-                    int a = parentArc[v];
-                    cap[a] -= push;
-                    cap[a ^ 1] += push;
-                }
-                excess[s] -= push;
-                excess[t] += push;
+                excess[s] -= pushed;
                 augmentations++;
             }
         }
         return augmentations;
+    }
+
+    private long admissible(int u, long limit, int source) {
+        if (u != source && excess[u] < 0) {
+            long d = Math.min(limit, -excess[u]);
+            excess[u] += d;
+            return d;
+        }
+        onPath[u] = true;
+        long pu = potential[u];
+        for (int a = current[u]; a >= 0; a = next[a]) {
+            current[u] = a;
+            int v = to[a];
+            if (cap[a] > 0 && !dead[v] && !onPath[v] && cost[a] + pu - potential[v] == 0) {
+                long d = admissible(v, Math.min(limit, cap[a]), source);
+                if (d > 0) {
+                    cap[a] -= d;
+                    cap[a ^ 1] += d;
+                    onPath[u] = false;
+                    return d;
+                }
+            }
+        }
+        current[u] = -1;
+        onPath[u] = false;
+        dead[u] = true;
+        return 0;
     }
 
     /** Shortest distances from a virtual root joined to every node at no cost (queue-based Bellman-Ford). */
@@ -200,20 +281,24 @@ final class MinCostFlow {
     }
 
     /**
-     * Dijkstra on reduced costs from {@code start} to the nearest node with demand. The potentials of the
+     * Dijkstra on reduced costs from every node with supply to the nearest node with demand. The potentials of the
      * nodes settled before it drop by their distance's shortfall to its distance, which keeps every
      * residual arc's reduced cost non-negative and makes the path found tight. The path is left in
      * {@code parentArc}.
      *
      * @return the node with demand reached, or -1
      */
-    private int search(int start) {
+    private int search(int[] starts, int count) {
         stamp++;
         int touchedCount = 0;
         int size = 0;
-        dist[start] = 0;
-        touched[touchedCount++] = start;
-        size = push(size, start, 0);
+        for (int i = 0; i < count; i++) {
+            int start = starts[i];
+            dist[start] = 0;
+            parentArc[start] = -1;
+            touched[touchedCount++] = start;
+            size = push(size, start, 0);
+        }
         int found = -1;
         long cut = 0;
         while (size > 0) {

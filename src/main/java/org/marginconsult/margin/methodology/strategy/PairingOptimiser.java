@@ -2,6 +2,7 @@ package org.marginconsult.margin.methodology.strategy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,18 +12,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Pairs the legs of one underlying into the strategies of least total requirement.
+ * Pairs the legs of one underlying into the strategies of least total requirement (FINRA Rule 4210(f)(2),
+ * Cboe Rule 10.3: the rules price each strategy; the customer is entitled to the cheapest pairing).
  *
  * <p>The two-leg strategies (vertical, calendar and diagonal spreads, short straddles and strangles,
  * covered calls) and the single legs form a min-cost flow problem, solved exactly by
- * {@link MinCostFlow}: each unit of flow from the source to the sink is one pairing, and its cost is
- * the pairing's requirement minus the requirements of its legs on their own. The network is sparse:
+ * {@link MinCostFlow}: each unit of flow from a supply to a demand is one pairing, and its cost is the
+ * pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads are arcs from each long call to each short call it may cover (and from each short put to
- * each long put that may cover it): the long expires at or after the short, and the arc costs the
- * spread's maximum loss (a call spread's long-strike excess, a put spread's short-strike excess) plus
- * what paying the long in full adds, less the short's uncovered requirement. Arcs that would save
- * nothing are left out, which keeps the network sparse where strikes are far apart.</li>
+ * <li>Spreads run through a grid of (expiry, strike) cells per option type: a long call's unit may move
+ * to earlier expiries and higher strikes for free and to lower strikes at the step x multiplier, so its
+ * cheapest path to a short call costs the spread's maximum loss plus what paying the long in full adds,
+ * less the short's uncovered requirement (puts the other way round, from the short to the long).</li>
  * <li>Straddles run through two chains of the shorts ordered by uncovered requirement: one where the put
  * is the larger requirement (enter at the put, pay it, walk down, pay the call's premium) and one where
  * the call is (pay the put's premium, walk up, pay the call's requirement), so a pair costs
@@ -31,15 +32,19 @@ import java.util.TreeSet;
  * </ul>
  * Arc costs are micro-dollars, so the comparison is exact for prices with up to four decimals.
  *
- * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes)
- * are then formed from the chosen same-expiry vertical spreads by a maximum matching per expiry and
- * interval, since each saves exactly one interval x multiplier over its two spreads. No polynomial
- * algorithm is known for choosing two-, three- and four-leg spreads jointly (Matsypura &amp; Timkovsky,
- * Networks 2012); see docs/methodology/strategy-based.md for what this means for the total.
+ * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes) are
+ * chosen by a branch and bound ({@link Search}) on top of the flow, which is exact on classes of up to
+ * {@link #SEARCH_LEGS} series; no polynomial algorithm is known for choosing two-, three- and four-leg
+ * spreads jointly (Matsypura &amp; Timkovsky, Networks 2012). See docs/methodology/strategy-based.md.
  *
  * <p>Not thread-safe: one instance per thread (instances are cheap).
  */
 final class PairingOptimiser {
+
+    /** True when the last call's total is not proven minimal (a class too large for the search, or its node limit hit). */
+    boolean lastUnproven() {
+        return lastUnproven > 0 || lastGap.signum() > 0;
+    }
 
     /** Which requirement the costs of the network are taken from. */
     enum Basis {
@@ -63,6 +68,18 @@ final class PairingOptimiser {
 
     /** Statistics of the last call, for performance measurement. */
     int lastAugmentations;
+
+    /** Branch-and-bound nodes visited by the last call. */
+    int lastNodes;
+
+    /**
+     * By how much the last call's total may exceed the minimum: zero unless the branch and bound hit its
+     * node limit on some class.
+     */
+    BigDecimal lastGap = BigDecimal.ZERO;
+
+    /** Classes of the last call too large for the branch and bound (their pairing is not proven minimal). */
+    int lastUnproven;
 
     PairingOptimiser(StrategyRules rules) {
         this(rules, true);
@@ -114,6 +131,9 @@ final class PairingOptimiser {
      */
     List<Strategy> pair(UnderlyingBook book, Basis basis) {
         lastAugmentations = 0;
+        lastNodes = 0;
+        lastGap = BigDecimal.ZERO;
+        lastUnproven = 0;
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -156,37 +176,314 @@ final class PairingOptimiser {
 
     /**
      * Pairs the options of one multiplier (and the stock, if it covers this class); returns stock units
-     * used. Two proposals are priced exactly and the cheaper kept (the first on a tie): the exact two-leg
-     * optimum with complex spreads formed from its spreads, and the complex spreads of an optimistic
-     * pairing (credit spreads priced as if free, so that every spread a combination could use is
-     * considered) with everything else paired exactly around them.
+     * used. The exact two-leg optimum, with complex spreads formed from its spreads, is the first
+     * incumbent; where three or more legs of one expiry may combine, a branch and bound over the complex
+     * spreads ({@link Search}) proves it minimal or finds the pairing that is.
      */
     private long pairClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> out) {
         List<Strategy> exact = new ArrayList<>();
-        long used = solveClass(legs, stock, stockUnits, basis, false, exact);
+        long used = solveClass(legs, stock, stockUnits, basis, Mode.EXACT, null, exact);
         if (!complexSpreads || !mayCombine(legs)) {
             out.addAll(exact);
             return used;
         }
-        List<Strategy> optimistic = new ArrayList<>();
-        solveClass(legs, stock, stockUnits, basis, true, optimistic);
-        List<Strategy> combinations = optimistic.stream().filter(x -> isComplex(x.kind())).toList();
-        if (combinations.isEmpty()) {
-            out.addAll(exact);
-            return used;
+        Search search = new Search(legs, stock, stockUnits, basis);
+        search.offer(exact, used);
+        if (legs.size() <= SEARCH_LEGS) {
+            search.run();
+        } else {
+            if (legs.size() <= PROPOSAL_LEGS) {
+                search.offerOptimistic();
+            }
+            lastUnproven++;
         }
-        List<Strategy> alternative = new ArrayList<>(combinations);
-        long usedAlternative = solveClass(residual(legs, combinations), stock, stockUnits, basis, false, alternative);
-        BigDecimal exactTotal = total(exact, basis).add(stockAlone(stock, stockUnits - used, legs, basis));
-        BigDecimal alternativeTotal = total(alternative, basis)
-                .add(stockAlone(stock, stockUnits - usedAlternative, legs, basis));
-        if (alternativeTotal.compareTo(exactTotal) < 0) {
-            out.addAll(alternative);
-            return usedAlternative;
-        }
-        out.addAll(exact);
-        return used;
+        out.addAll(search.best);
+        return search.bestUsed;
     }
+
+    /**
+     * Branch and bound over the complex spreads of one multiplier class.
+     *
+     * <p>A node fixes some complex spreads (whole units) and forbids some same-expiry vertical spreads
+     * from being part of any complex spread. Its lower bound is a relaxed flow on the legs left: every
+     * complex spread is two same-expiry vertical spreads, and combining them saves exactly min(w1, w2) x m
+     * (w the spreads' strike widths: for a butterfly or condor the debit and credit widths, for an iron
+     * butterfly, condor or box the two credit widths), never more than half of w1 + w2; so crediting every
+     * spread arc that is not forbidden with half its width prices every complex spread at or below its true
+     * requirement, and the relaxed flow is at or below every pairing of the node. Its upper bound is the
+     * exact two-leg pairing of the legs left with complex spreads formed from it (any feasible pairing).
+     * A node whose bound is not below the best total found is closed; otherwise the relaxed flow uses a
+     * credited spread s, and the node splits into one child per complex spread s can form with another
+     * spread of the legs left (one unit fixed) and one child where s is forbidden, which between them
+     * cover every pairing of the node. A node whose relaxed flow uses no credit is closed by its bound,
+     * which is then the cost of a two-leg pairing. The search stops after {@link #NODE_LIMIT} nodes; the
+     * result is then the best found, and {@link #lastGap} says by how much it may exceed the minimum.
+     */
+    private final class Search {
+        private final List<Leg> legs;
+        private final Leg stock;
+        private final long stockUnits;
+        private final Basis basis;
+        private List<Strategy> best;
+        private long bestUsed;
+        private BigDecimal bestTotal;
+        private BigDecimal openBound;
+        private int nodes;
+
+        Search(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
+            this.legs = legs;
+            this.stock = stock;
+            this.stockUnits = stockUnits;
+            this.basis = basis;
+        }
+
+        void offer(List<Strategy> strategies, long used) {
+            BigDecimal t = total(strategies, basis).add(stockAlone(stock, stockUnits - used, legs, basis));
+            if (bestTotal == null || t.compareTo(bestTotal) < 0) {
+                best = strategies;
+                bestUsed = used;
+                bestTotal = t;
+            }
+        }
+
+        void run() {
+            long[] left = new long[legs.size()];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = legs.get(i).contracts();
+            }
+            node(left, List.of(), new java.util.HashSet<>(), 0, null);
+            lastNodes += nodes;
+            if (openBound != null && openBound.compareTo(bestTotal) < 0) {
+                lastGap = lastGap.add(bestTotal.subtract(openBound));
+            }
+        }
+
+        /**
+         * @param depth       0 at the root
+         * @param parentBound the parent's lower bound, which holds for this node too (null at the root)
+         */
+        private void node(long[] left, List<Strategy> fixed, java.util.Set<Long> forbidden, int depth,
+                BigDecimal parentBound) {
+            if (nodes++ >= NODE_LIMIT) {
+                if (openBound == null || parentBound.compareTo(openBound) < 0) {
+                    openBound = parentBound;
+                }
+                return;
+            }
+            int[] index = new int[legs.size()];
+            List<Leg> residual = residual(left, index);
+            BigDecimal fixedCost = total(fixed, basis);
+            List<long[]> used = new ArrayList<>();
+            BigDecimal bound = relaxedBound(residual, index, forbidden, fixedCost, used);
+            if (bound.compareTo(bestTotal) >= 0) {
+                return;
+            }
+            if (depth == 0) {
+                offerOptimistic();
+                if (bound.compareTo(bestTotal) >= 0) {
+                    return;
+                }
+            }
+            long[] branch = null;
+            for (long[] u : used) {
+                if (branch == null || u[2] > branch[2]) {
+                    branch = u;
+                }
+            }
+            if (branch == null) {
+                return;
+            }
+            int longLeg = (int) branch[0];
+            int shortLeg = (int) branch[1];
+            SpreadUnits s = new SpreadUnits(legs.get(shortLeg), legs.get(longLeg), 1);
+            for (int k = 0; k < legs.size(); k++) {
+                Leg lk = legs.get(k);
+                if (left[k] == 0 || lk.isShort() || !lk.expiry().equals(s.shortLeg().expiry())) {
+                    continue;
+                }
+                for (int j = 0; j < legs.size(); j++) {
+                    Leg lj = legs.get(j);
+                    if (left[j] == 0 || !lj.isShort() || lj.kind() != lk.kind() || !lj.expiry().equals(lk.expiry())
+                            || (k == longLeg && j == shortLeg) || forbidden.contains(key(k, j))) {
+                        continue;
+                    }
+                    SpreadUnits s2 = new SpreadUnits(lj, lk, 1);
+                    StrategyKind kind = ComplexSpreads.combinationOf(s, s2);
+                    if (kind == null) {
+                        continue;
+                    }
+                    long[] next = left.clone();
+                    next[longLeg]--;
+                    next[shortLeg]--;
+                    next[k]--;
+                    next[j]--;
+                    if (next[longLeg] < 0 || next[shortLeg] < 0 || next[k] < 0 || next[j] < 0) {
+                        continue;
+                    }
+                    List<Strategy> withIt = new ArrayList<>(fixed);
+                    withIt.add(rules.complexSpread(kind, ComplexSpreads.legs(
+                            ComplexSpreads.isLeft(s) ? s : s2, ComplexSpreads.isLeft(s) ? s2 : s, 1)));
+                    List<Leg> rest = residual(next, new int[legs.size()]);
+                    List<Strategy> candidate = new ArrayList<>(withIt);
+                    long u = solveClass(rest, stock, stockUnits, basis, Mode.EXACT, null, candidate);
+                    offer(merged(candidate), u);
+                    node(next, withIt, forbidden, depth + 1, bound);
+                }
+            }
+            java.util.Set<Long> more = new java.util.HashSet<>(forbidden);
+            more.add(key(longLeg, shortLeg));
+            node(left, fixed, more, depth + 1, bound);
+        }
+
+        /** The complex spreads of an optimistic pairing with everything else paired exactly around them. */
+        private void offerOptimistic() {
+            List<Strategy> optimistic = new ArrayList<>();
+            solveClass(legs, stock, stockUnits, basis, Mode.OPTIMISTIC, null, optimistic);
+            List<Strategy> combinations = optimistic.stream().filter(x -> isComplex(x.kind())).toList();
+            if (!combinations.isEmpty()) {
+                List<Strategy> alternative = new ArrayList<>(combinations);
+                long u = solveClass(PairingOptimiser.residual(legs, combinations), stock, stockUnits, basis, Mode.EXACT,
+                        null, alternative);
+                offer(alternative, u);
+            }
+        }
+
+        /**
+         * Fixed cost + the legs left on their own + the relaxed flow's cost; {@code used}, when given,
+         * receives the credited spreads the relaxed flow uses as {long leg, short leg, credit} in
+         * {@link #legs} indices.
+         */
+        private BigDecimal relaxedBound(List<Leg> residual, int[] index, java.util.Set<Long> forbidden,
+                BigDecimal fixedCost, List<long[]> used) {
+            Credit credit = (l, sh) -> forbidden.contains(key(index[l], index[sh])) ? 0 : halfWidth(residual.get(l),
+                    residual.get(sh));
+            Network net = new Network(residual, stock, stockUnits, basis, Mode.RELAXED, credit);
+            net.solve();
+            BigDecimal bound = fixedCost.add(baseline(residual))
+                    .add(BigDecimal.valueOf(net.cost()).movePointLeft(6));
+            if (used != null) {
+                for (Pair pr : net.decompose()) {
+                    if (pr.a() < 0) {
+                        continue;
+                    }
+                    Leg a = residual.get(pr.a());
+                    Leg b = residual.get(pr.b());
+                    Leg longLeg = a.isShort() ? b : a;
+                    Leg shortLeg = a.isShort() ? a : b;
+                    if (a.kind() != b.kind() || !a.expiry().equals(b.expiry())) {
+                        continue;
+                    }
+                    int li = index[a.isShort() ? pr.b() : pr.a()];
+                    int si = index[a.isShort() ? pr.a() : pr.b()];
+                    long c = forbidden.contains(key(li, si)) ? 0 : halfWidth(longLeg, shortLeg);
+                    if (c > 0) {
+                        used.add(new long[] {li, si, c});
+                    }
+                }
+            }
+            return bound;
+        }
+
+        /** Every leg left, and the stock units, on their own. */
+        private BigDecimal baseline(List<Leg> residual) {
+            BigDecimal sum = stockAlone(stock, stockUnits, legs, basis);
+            for (Leg l : residual) {
+                Strategy alone = l.isShort() ? rules.shortOption(l, l.contracts()) : rules.longOption(l, l.contracts());
+                sum = sum.add(basis == Basis.INITIAL ? alone.initial() : alone.maintenance());
+            }
+            return sum;
+        }
+
+        /** The legs with contracts left, as legs of those quantities; {@code index} maps back to {@link #legs}. */
+        private List<Leg> residual(long[] left, int[] index) {
+            List<Leg> out = new ArrayList<>(legs.size());
+            for (int i = 0; i < left.length; i++) {
+                if (left[i] > 0) {
+                    Leg l = legs.get(i);
+                    index[out.size()] = i;
+                    out.add(left[i] == l.contracts() ? l : l.withContracts(left[i]));
+                }
+            }
+            return out;
+        }
+
+        private static long key(int longLeg, int shortLeg) {
+            return ((long) longLeg << 32) | shortLeg;
+        }
+    }
+
+    /** Identical one-unit complex spreads fixed by the search, merged into one strategy each. */
+    private List<Strategy> merged(List<Strategy> strategies) {
+        Map<String, Strategy> first = new LinkedHashMap<>();
+        Map<String, Long> units = new java.util.HashMap<>();
+        List<Strategy> out = new ArrayList<>();
+        for (Strategy s : strategies) {
+            if (!isComplex(s.kind())) {
+                out.add(s);
+                continue;
+            }
+            StringBuilder k = new StringBuilder(s.kind().name());
+            long unit = Long.MAX_VALUE;
+            for (StrategyLeg part : s.legs()) {
+                k.append('|').append(part.leg().label()).append(':').append(part.leg().expiry());
+                unit = Math.min(unit, part.quantity().abs().longValueExact());
+            }
+            String key = k.toString();
+            first.putIfAbsent(key, s);
+            units.merge(key, unit, Long::sum);
+        }
+        for (Map.Entry<String, Strategy> e : first.entrySet()) {
+            Strategy s = e.getValue();
+            long n = units.get(e.getKey());
+            long unit = s.legs().stream().mapToLong(p -> p.quantity().abs().longValueExact()).min().orElseThrow();
+            List<StrategyLeg> parts = new ArrayList<>();
+            for (StrategyLeg part : s.legs()) {
+                parts.add(StrategyLeg.contracts(part.leg(), part.quantity().abs().longValueExact() / unit * n));
+            }
+            out.add(rules.complexSpread(s.kind(), parts));
+        }
+        return out;
+    }
+
+    /** Half a same-expiry spread's strike width times the multiplier, in micro-dollars, rounded up. */
+    private long halfWidth(Leg longLeg, Leg shortLeg) {
+        long w = micros(Math.abs(longLeg.strike().doubleValue() - shortLeg.strike().doubleValue())
+                * longLeg.multiplier().doubleValue());
+        return (w + 1) / 2;
+    }
+
+    /** What the relaxed network credits a same-expiry spread arc, in residual leg indices. */
+    @FunctionalInterface
+    private interface Credit {
+        long of(int longLeg, int shortLeg);
+    }
+
+    /** Which network to build. */
+    private enum Mode {
+        /** The two-leg pairing problem exactly. */
+        EXACT,
+        /** Every same-expiry spread priced at (next to) nil, no straddles, no stock: to propose complex spreads. */
+        OPTIMISTIC,
+        /** EXACT with same-expiry spreads credited: a lower bound with complex spreads. */
+        RELAXED
+    }
+
+    /**
+     * Classes of up to this many option legs get the branch and bound; larger ones the two proposals
+     * (exact two-leg pairing with complex spreads formed from it, and the optimistic complex spreads
+     * with everything else paired exactly), which is not proven minimal.
+     */
+    static final int SEARCH_LEGS = 16;
+
+    /**
+     * Classes larger than {@link #SEARCH_LEGS} and up to this many legs also get the optimistic proposal;
+     * larger ones only the exact two-leg pairing with complex spreads formed from it (the optimistic
+     * proposal costs two more flows, which on dense underlyings is most of the time).
+     */
+    static final int PROPOSAL_LEGS = 16;
+
+    /** Nodes of the branch and bound that may be visited per multiplier class. */
+    static final int NODE_LIMIT = 200;
 
     static boolean isComplex(StrategyKind kind) {
         return switch (kind) {
@@ -222,9 +519,7 @@ final class PairingOptimiser {
         for (Leg l : legs) {
             long left = l.contracts() - used.getOrDefault(l, 0L);
             if (left > 0) {
-                out.add(left == l.contracts() ? l : new Leg(l.kind(), l.underlying(), l.strike(), l.expiry(),
-                        l.multiplier(), l.price(), l.underlyingPrice(), BigDecimal.valueOf(l.isShort() ? -left : left),
-                        l.longDated(), l.broadIndex(), l.positionIds()));
+                out.add(left == l.contracts() ? l : l.withContracts(left));
             }
         }
         return out;
@@ -247,9 +542,9 @@ final class PairingOptimiser {
         return basis == Basis.INITIAL ? alone.initial() : alone.maintenance();
     }
 
-    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic,
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
             List<Strategy> out) {
-        Network net = new Network(legs, stock, stockUnits, basis, optimistic);
+        Network net = new Network(legs, stock, stockUnits, basis, mode, credit);
         lastAugmentations += net.solve();
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
@@ -290,6 +585,10 @@ final class PairingOptimiser {
         } else {
             out.add(rules.spread(shortLeg, longLeg, units));
         }
+    }
+
+    /** The expiries and strikes of a spread grid, ascending. */
+    private record GridAxes(List<LocalDate> expiries, List<BigDecimal> strikes) {
     }
 
     /** A number of identical vertical spreads chosen by the flow. */
@@ -337,8 +636,9 @@ final class PairingOptimiser {
         private final int stockNode;
         private final int aloneSink;
 
-        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, boolean optimistic) {
+        Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
             this.legs = legs;
+            boolean optimistic = mode == Mode.OPTIMISTIC;
             int n = legs.size();
             boolean longCall = false;
             boolean shortCall = false;
@@ -371,13 +671,29 @@ final class PairingOptimiser {
             if (straddles) {
                 nodes += 2 * levels.length;
             }
+            boolean grid = mode == Mode.EXACT && gridIsSmaller();
+            int callGrid = nodes;
+            if (grid && longCall && shortCall) {
+                nodes += gridSize(LegKind.CALL);
+            }
+            int putGrid = nodes;
+            if (grid && longPut && shortPut) {
+                nodes += gridSize(LegKind.PUT);
+            }
             stockNode = covers ? nodes++ : -1;
             aloneSink = nodes++;
             int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
             aloneArc = new int[n];
-            if (longCall && shortCall || longPut && shortPut) {
-                addSpreadArcs(uncoveredMicros, optimistic);
+            if (grid) {
+                if (longCall && shortCall) {
+                    addSpreadGrid(LegKind.CALL, callGrid, uncoveredMicros);
+                }
+                if (longPut && shortPut) {
+                    addSpreadGrid(LegKind.PUT, putGrid, uncoveredMicros);
+                }
+            } else if (longCall && shortCall || longPut && shortPut) {
+                addSpreadArcs(uncoveredMicros, optimistic, credit);
             }
             if (straddles) {
                 for (int r = 1; r < levels.length; r++) {
@@ -442,7 +758,7 @@ final class PairingOptimiser {
          * nothing is never needed, since both legs can always stand alone. An optimistic network prices
          * every same-expiry spread at (next to) nil, narrower spreads first, and has no calendars.
          */
-        private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic) {
+        private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic, Credit credit) {
             int n = legs.size();
             for (int l = 0; l < n; l++) {
                 Leg lo = legs.get(l);
@@ -466,6 +782,9 @@ final class PairingOptimiser {
                                 : so.strike().doubleValue() - lo.strike().doubleValue();
                         cost = micros(Math.max(0, width) * lo.multiplier().doubleValue()) + surcharge
                                 - uncoveredMicros[sh];
+                        if (credit != null && lo.expiry().equals(so.expiry())) {
+                            cost -= credit.of(l, sh);
+                        }
                         if (cost >= 0) {
                             continue;
                         }
@@ -480,8 +799,111 @@ final class PairingOptimiser {
             }
         }
 
+
+        /**
+         * Whether the (expiry, strike) grid has fewer arcs than one arc per (long, short) pair: about four
+         * arcs a cell against one a pair; a sparse class is cheaper with direct arcs.
+         */
+        private boolean gridIsSmaller() {
+            long pairs = 0;
+            for (LegKind kind : new LegKind[] {LegKind.CALL, LegKind.PUT}) {
+                long longs = 0;
+                long shorts = 0;
+                for (Leg l : legs) {
+                    if (l.kind() == kind) {
+                        if (l.isShort()) {
+                            shorts++;
+                        } else {
+                            longs++;
+                        }
+                    }
+                }
+                pairs += longs * shorts;
+            }
+            return 4L * (gridSize(LegKind.CALL) + gridSize(LegKind.PUT)) < pairs;
+        }
+
+        private int gridSize(LegKind kind) {
+            GridAxes axes = axes(kind);
+            return axes.expiries().size() * axes.strikes().size();
+        }
+
+        /** The distinct expiries and strikes of one option type's legs, ascending. */
+        private GridAxes axes(LegKind kind) {
+            TreeSet<LocalDate> expiries = new TreeSet<>();
+            TreeSet<BigDecimal> strikes = new TreeSet<>();
+            for (Leg l : legs) {
+                if (l.kind() == kind) {
+                    expiries.add(l.expiry());
+                    strikes.add(l.strike());
+                }
+            }
+            return new GridAxes(new ArrayList<>(expiries), new ArrayList<>(strikes));
+        }
+
+        /**
+         * Vertical, calendar and diagonal spreads of one option type through a grid of (expiry, strike)
+         * nodes instead of one arc per pair: a unit enters at its long call's cell (paying what paying the
+         * long in full adds), may move to earlier expiries for free, to higher strikes for free (the long's
+         * strike below the short's: no risk) and to lower strikes at the strike step x multiplier, and
+         * leaves at a short call's cell less the short's uncovered requirement; so the cheapest path from a
+         * long to a short costs exactly what the direct arc would, max(0, K_long - K_short) x m + surcharge
+         * - N_short, with O(expiries x strikes) arcs instead of O(longs x shorts). Puts the other way round:
+         * the unit enters at the short put, moves to later expiries for free, to higher strikes for free and
+         * to lower strikes at the step's cost, and leaves at a long put.
+         */
+        private void addSpreadGrid(LegKind kind, int base, long[] uncoveredMicros) {
+            GridAxes axes = axes(kind);
+            List<LocalDate> expiries = axes.expiries();
+            List<BigDecimal> strikes = axes.strikes();
+            int ks = strikes.size();
+            double m = legs.get(0).multiplier().doubleValue();
+            boolean calls = kind == LegKind.CALL;
+            for (int e = 0; e < expiries.size(); e++) {
+                for (int k = 0; k < ks; k++) {
+                    int cell = base + e * ks + k;
+                    if (e > 0) {
+                        int earlier = base + (e - 1) * ks + k;
+                        if (calls) {
+                            flow.addArc(cell, earlier, MinCostFlow.INFINITE, 0);
+                        } else {
+                            flow.addArc(earlier, cell, MinCostFlow.INFINITE, 0);
+                        }
+                    }
+                    if (k > 0) {
+                        long step = micros((strikes.get(k).doubleValue() - strikes.get(k - 1).doubleValue()) * m);
+                        flow.addArc(cell - 1, cell, MinCostFlow.INFINITE, 0);
+                        flow.addArc(cell, cell - 1, MinCostFlow.INFINITE, step);
+                    }
+                }
+            }
+            for (int i = 0; i < legs.size(); i++) {
+                Leg l = legs.get(i);
+                if (l.kind() != kind) {
+                    continue;
+                }
+                int cell = base + java.util.Collections.binarySearch(expiries, l.expiry()) * ks
+                        + java.util.Collections.binarySearch(strikes, l.strike());
+                long q = l.contracts();
+                if (calls && !l.isShort()) {
+                    flow.addArc(i, cell, q, micros(spreadSurcharge(l)));
+                } else if (calls) {
+                    flow.addArc(cell, i, q, -uncoveredMicros[i]);
+                } else if (l.isShort()) {
+                    flow.addArc(i, cell, q, -uncoveredMicros[i]);
+                } else {
+                    flow.addArc(cell, i, q, micros(spreadSurcharge(l)));
+                }
+            }
+        }
+
         int solve() {
             return flow.run();
+        }
+
+        /** The flow's cost in micro-dollars over the legs on their own (call before {@link #decompose}). */
+        long cost() {
+            return flow.totalCost();
         }
 
         /** Contracts of leg {@code i} left on their own. */

@@ -1,5 +1,6 @@
 package org.marginconsult.margin.methodology.strategy;
 
+import org.marginconsult.margin.methodology.RuleMethodology;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,19 +8,16 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
-import org.marginconsult.margin.InputHash;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.LineKind;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.MarginResultBuilder;
-import org.marginconsult.margin.Methodology;
 import org.marginconsult.margin.OptionType;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
@@ -44,28 +42,30 @@ import org.marginconsult.margin.reference.ReferenceData;
  * positions (futures-account instruments, Treasuries) are left out with a warning. Stateless and
  * thread-safe.
  */
-public final class StrategyBased implements Methodology {
+public final class StrategyBased extends RuleMethodology<StrategyBasedParameters> {
 
     /** Methodology identifier. */
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "1.1";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
 
+    /** Warning code: an underlying's pairing is not proven minimal (too many series for the exact search). */
+    public static final String PAIRING_NOT_PROVEN_MINIMAL = "PAIRING_NOT_PROVEN_MINIMAL";
+
     /** Warning code: the maintenance figure of an underlying uses a different pairing from the breakdown. */
     public static final String MAINTENANCE_PAIRING = "MAINTENANCE_PAIRING_DIFFERS";
 
-    private final StrategyBasedParameters parameters;
     private final StrategyRules rules;
 
     /**
      * @param parameters the rule's percentages and thresholds
      */
     public StrategyBased(StrategyBasedParameters parameters) {
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        super(ID, VERSION, parameters);
         this.rules = new StrategyRules(parameters);
     }
 
@@ -75,25 +75,9 @@ public final class StrategyBased implements Methodology {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
-    public StrategyBasedParameters parameters() {
-        return parameters;
-    }
-
-    @Override
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         StrategyPairing pairing = pairQuietly(positions, context);
-        MarginResultBuilder result = MarginResult.builder(methodologyId(), parameters.parameterSetId(),
-                InputHash.of(positions, methodologyId(), parameters, context), context.asOf());
+        MarginResultBuilder result = resultBuilder(positions, context);
         for (Strategy s : pairing.initial()) {
             result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
                     describe(rules.explained(s)), s.initial(), s.positionIds());
@@ -139,37 +123,54 @@ public final class StrategyBased implements Methodology {
                     + " index options of the securities account"));
         }
         List<UnderlyingBook> books = books(positions, margined, context);
-        List<List<Strategy>[]> perBook = (books.size() > 64 ? books.parallelStream() : books.stream())
+        List<BookPairing> perBook = (books.size() > 64 ? books.parallelStream() : books.stream())
                 .map(this::pairBook).toList();
         List<Strategy> initial = new ArrayList<>();
         List<Strategy> maintenance = new ArrayList<>();
+        List<String> unproven = new ArrayList<>();
         for (int i = 0; i < books.size(); i++) {
-            List<Strategy>[] r = perBook.get(i);
-            initial.addAll(r[0]);
-            maintenance.addAll(r[1]);
-            if (r[0] != r[1]) {
+            BookPairing r = perBook.get(i);
+            initial.addAll(r.initial());
+            maintenance.addAll(r.maintenance());
+            if (r.unproven()) {
+                unproven.add(books.get(i).underlying());
+            }
+            if (r.initial() != r.maintenance()) {
                 warnings.add(new Warning(MAINTENANCE_PAIRING, books.get(i).underlying(), "the maintenance requirement"
                         + " of " + books.get(i).underlying() + " uses a different pairing from the breakdown, because"
                         + " covering an in-the-money call with stock costs more under FINRA Rule 4210 than under"
                         + " Regulation T: " + String.join("; ",
-                                r[1].stream().map(x -> describe(rules.explained(x))).toList())));
+                                r.maintenance().stream().map(x -> describe(rules.explained(x))).toList())));
             }
+        }
+        if (!unproven.isEmpty()) {
+            warnings.add(new Warning(PAIRING_NOT_PROVEN_MINIMAL, ID, unproven.size() + " underlying(s) have more"
+                    + " option series of one multiplier than the exact search over butterflies, condors and boxes"
+                    + " takes (" + PairingOptimiser.SEARCH_LEGS + "); their pairing is the exact two-leg optimum"
+                    + " with complex spreads formed from it, which is at or above the least requirement the rules"
+                    + " allow, never below: " + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
+                    + (unproven.size() > 20 ? ", ..." : "")));
         }
         return new StrategyPairing(initial, maintenance, warnings);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Strategy>[] pairBook(UnderlyingBook book) {
+    /** The pairings of one underlying, and whether either is not proven minimal. */
+    private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven) {
+    }
+
+    private BookPairing pairBook(UnderlyingBook book) {
         PairingOptimiser optimiser = new PairingOptimiser(rules);
         List<Strategy> initial = optimiser.pair(book, PairingOptimiser.Basis.INITIAL);
+        boolean unproven = optimiser.lastUnproven();
         List<Strategy> maintenance = initial;
         if (PairingOptimiser.basisMatters(book)) {
             List<Strategy> m = optimiser.pair(book, PairingOptimiser.Basis.MAINTENANCE);
+            unproven |= optimiser.lastUnproven();
             if (!sameLegs(initial, m)) {
                 maintenance = m;
             }
         }
-        return new List[] {initial, maintenance};
+        return new BookPairing(initial, maintenance, unproven);
     }
 
     private static boolean sameLegs(List<Strategy> a, List<Strategy> b) {

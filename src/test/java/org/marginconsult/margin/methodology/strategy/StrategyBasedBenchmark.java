@@ -109,6 +109,14 @@ public final class StrategyBasedBenchmark {
         List<Position> positions = book(5_000, 10, 1);
         List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, positions, context);
         var threads = ManagementFactory.getThreadMXBean();
+        for (UnderlyingBook b : books) {
+            PairingOptimiser o = new PairingOptimiser(rules);
+            long t = threads.getCurrentThreadCpuTime();
+            o.pair(b, Basis.INITIAL);
+            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, gap %s, unproven %d%n",
+                    b.underlying(), b.options().size(), o.lastNodes, (threads.getCurrentThreadCpuTime() - t) / 1e6,
+                    o.lastGap.toPlainString(), o.lastUnproven);
+        }
         for (boolean complex : new boolean[] {true, false}) {
             long spent = 0;
             int legs = 0;

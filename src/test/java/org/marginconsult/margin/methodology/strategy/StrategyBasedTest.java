@@ -277,6 +277,24 @@ class StrategyBasedTest {
     }
 
     @Test
+    void anUnderlyingWithMoreSeriesThanTheExactSearchTakesIsFlaggedAsNotProvenMinimal() {
+        List<Position> positions = new ArrayList<>();
+        for (int k = 0; k <= PairingOptimiser.SEARCH_LEGS; k++) {
+            String strike = Integer.toString(80 + 2 * k);
+            positions.add(option("c" + k, "AAPL", CALL, k % 2 == 0 ? "1" : "-1", strike, "2.00", "100", NEAR));
+        }
+        positions.add(option("small1", "MSFT", CALL, "1", "95", "6.00", "100", NEAR));
+        positions.add(option("small2", "MSFT", CALL, "-2", "100", "3.00", "100", NEAR));
+        positions.add(option("small3", "MSFT", CALL, "1", "105", "1.00", "100", NEAR));
+        MarginResult r = methodology.calculate(positions, MarginFixtures.context());
+        List<Warning> flagged = r.warnings().stream()
+                .filter(w -> w.code().equals(StrategyBased.PAIRING_NOT_PROVEN_MINIMAL)).toList();
+        assertEquals(1, flagged.size());
+        assertTrue(flagged.get(0).message().contains("AAPL"));
+        assertTrue(!flagged.get(0).message().contains("MSFT"), "the three-leg MSFT butterfly is searched exactly");
+    }
+
+    @Test
     void unknownUnderlyingsAreMarginedAsSingleEquitiesWithAWarning() {
         MarginResult r = calculate(option("1", "ZZZZ", CALL, "-1", "68", "1.50", "65", NEAR));
         assertCents("1150.00", r.total());
