@@ -134,13 +134,13 @@ class PortfolioServiceTest {
         assertEquals(before, rows(), "the positions already copied went with the rest, the version number too");
     }
 
-    /** Portfolios, positions and label series, to prove a failed upload left nothing. */
+    /** Portfolios, positions, label series and portfolio audit events, to prove a failed upload left nothing. */
     List<Long> rows() throws SQLException {
         List<Long> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("select count(*) from portfolio", "select count(*) from portfolio_position",
                     "select count(*) from portfolio_series", "select coalesce(sum(last_version), 0) from portfolio_series",
-                    "select count(*) from audit_event")) {
+                    "select count(*) from audit_event where entity_type = 'portfolio'")) {
                 try (ResultSet rs = s.executeQuery(sql)) {
                     rs.next();
                     out.add(rs.getLong(1));
