@@ -40,7 +40,7 @@ public final class StrategyBasedBenchmark {
         if (args.length > 0 && args[0].equals("gap")) {
             gap(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
         } else if (args.length > 0 && args[0].equals("dense")) {
-            dense();
+            dense(args.length > 1 ? Integer.parseInt(args[1]) : 5_000);
         } else {
             time(args.length > 1 ? java.util.Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
                     : new int[] {10_000, 100_000, 1_000_000});
@@ -103,19 +103,20 @@ public final class StrategyBasedBenchmark {
      * The pairing of single dense underlyings (the book of {@link #book}: about 200 option series each):
      * thread CPU time per underlying, with and without the complex-spread proposals.
      */
-    private static void dense() {
+    private static void dense(int size) {
         var context = MarginFixtures.context();
         StrategyRules rules = new StrategyRules(StrategyBasedParameters.defaults());
-        List<Position> positions = book(5_000, 10, 1);
+        List<Position> positions = book(size, 10, 1);
         List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, positions, context);
         var threads = ManagementFactory.getThreadMXBean();
         for (UnderlyingBook b : books) {
             PairingOptimiser o = new PairingOptimiser(rules);
             long t = threads.getCurrentThreadCpuTime();
             o.pair(b, Basis.INITIAL);
-            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, gap %s, unproven %d%n",
-                    b.underlying(), b.options().size(), o.lastNodes, (threads.getCurrentThreadCpuTime() - t) / 1e6,
-                    o.lastGap.toPlainString(), o.lastUnproven);
+            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, root bound %s, total %s,"
+                    + " gap %s, unproven %d%n", b.underlying(), b.options().size(), o.lastNodes,
+                    (threads.getCurrentThreadCpuTime() - t) / 1e6, o.lastRootBound.toPlainString(),
+                    o.lastTotal.toPlainString(), o.lastGap.toPlainString(), o.lastUnproven);
         }
         for (boolean complex : new boolean[] {true, false}) {
             long spent = 0;
