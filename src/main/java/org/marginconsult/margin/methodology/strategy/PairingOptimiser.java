@@ -711,13 +711,13 @@ final class PairingOptimiser {
     static final int LAGRANGIAN_LEGS = 48;
 
     /** Nodes of the Lagrangian branch and bound (classes above {@link #SEARCH_LEGS}) per multiplier class. */
-    static final int LAGRANGIAN_NODE_LIMIT = 200;
+    static final int LAGRANGIAN_NODE_LIMIT = 40;
 
     /** Subgradient steps at the root of the Lagrangian branch and bound. */
-    static final int ROOT_ITERATIONS = 60;
+    static final int ROOT_ITERATIONS = 30;
 
     /** Subgradient steps at every other node (they start from the previous node's multipliers). */
-    static final int NODE_ITERATIONS = 15;
+    static final int NODE_ITERATIONS = 10;
 
     static boolean isComplex(StrategyKind kind) {
         return switch (kind) {
