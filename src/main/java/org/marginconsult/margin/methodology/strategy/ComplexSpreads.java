@@ -180,9 +180,21 @@ final class ComplexSpreads {
 
     /** What one unit of the combination saves over its two spreads, in micro-dollars. */
     private static long saving(SpreadUnits a, SpreadUnits b) {
+        return savingMicros(a, b, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * What one unit of the combination saves over its two spreads, in micro-dollars rounded up: never
+     * below the true saving, as a lower bound on the requirement needs.
+     */
+    static long savingAtLeast(SpreadUnits a, SpreadUnits b) {
+        return savingMicros(a, b, RoundingMode.CEILING);
+    }
+
+    private static long savingMicros(SpreadUnits a, SpreadUnits b, RoundingMode rounding) {
         BigDecimal separate = StrategyRules.maximumLoss(legs(a, 1)).add(StrategyRules.maximumLoss(legs(b, 1)));
         BigDecimal together = StrategyRules.maximumLoss(legs(a, b, 1));
-        return separate.subtract(together).multiply(MICROS).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return separate.subtract(together).multiply(MICROS).setScale(0, rounding).longValueExact();
     }
 
     private static List<StrategyLeg> legs(SpreadUnits s, long units) {

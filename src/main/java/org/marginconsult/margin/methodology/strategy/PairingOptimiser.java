@@ -66,6 +66,9 @@ final class PairingOptimiser {
 
     private final boolean complexSpreads;
 
+    /** Whether classes of up to {@link #SEARCH_LEGS} series get the Lagrangian bound too (to test it). */
+    private final boolean lagrangianEverywhere;
+
     /** Statistics of the last call, for performance measurement. */
     int lastAugmentations;
 
@@ -78,8 +81,17 @@ final class PairingOptimiser {
      */
     BigDecimal lastGap = BigDecimal.ZERO;
 
-    /** Classes of the last call too large for the branch and bound (their pairing is not proven minimal). */
+    /** Classes of the last call whose pairing the branch and bound did not prove minimal (its node limit hit). */
     int lastUnproven;
+
+    /**
+     * The root lower bounds of the last call's searched classes, added up (a class closed before its
+     * root bound counts at its total): equal to {@link #lastTotal} when every root bound closed its class.
+     */
+    BigDecimal lastRootBound = BigDecimal.ZERO;
+
+    /** The totals of the last call's searched classes, added up. */
+    BigDecimal lastTotal = BigDecimal.ZERO;
 
     PairingOptimiser(StrategyRules rules) {
         this(rules, true);
@@ -91,8 +103,19 @@ final class PairingOptimiser {
      *                       test the two-leg pairing on its own)
      */
     PairingOptimiser(StrategyRules rules, boolean complexSpreads) {
+        this(rules, complexSpreads, false);
+    }
+
+    /**
+     * @param rules                the rules pricing each strategy
+     * @param complexSpreads       whether to combine spreads into butterflies, condors and boxes
+     * @param lagrangianEverywhere whether small classes get the Lagrangian bound as well (on only to test it
+     *                             against the brute force, where small classes are all it can check)
+     */
+    PairingOptimiser(StrategyRules rules, boolean complexSpreads, boolean lagrangianEverywhere) {
         this.rules = rules.quiet();
         this.complexSpreads = complexSpreads;
+        this.lagrangianEverywhere = lagrangianEverywhere;
         StrategyBasedParameters p = rules.parameters();
         nakedFraction = p.nakedUnderlyingFraction().doubleValue();
         broadFraction = p.nakedBroadIndexFraction().doubleValue();
@@ -134,6 +157,8 @@ final class PairingOptimiser {
         lastNodes = 0;
         lastGap = BigDecimal.ZERO;
         lastUnproven = 0;
+        lastRootBound = BigDecimal.ZERO;
+        lastTotal = BigDecimal.ZERO;
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -189,12 +214,15 @@ final class PairingOptimiser {
         }
         Search search = new Search(legs, stock, stockUnits, basis);
         search.offer(exact, used);
-        if (legs.size() <= SEARCH_LEGS) {
-            search.run();
-        } else {
-            if (legs.size() <= PROPOSAL_LEGS) {
-                search.offerOptimistic();
-            }
+        if (legs.size() > LAGRANGIAN_LEGS) {
+            lastUnproven++;
+            out.addAll(search.best);
+            return search.bestUsed;
+        }
+        search.run();
+        lastRootBound = lastRootBound.add(search.rootBound == null ? search.bestTotal : search.rootBound);
+        lastTotal = lastTotal.add(search.bestTotal);
+        if (!search.proven()) {
             lastUnproven++;
         }
         out.addAll(search.best);
@@ -228,13 +256,25 @@ final class PairingOptimiser {
         private long bestUsed;
         private BigDecimal bestTotal;
         private BigDecimal openBound;
+        private BigDecimal rootBound;
         private int nodes;
+        private final boolean lagrangian;
+        private final int nodeLimit;
+        /** The last node's best multipliers, by spread key in {@link #legs} indices: the next node's start. */
+        private final Map<Long, Double> multipliers = new java.util.HashMap<>();
 
         Search(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
             this.legs = legs;
             this.stock = stock;
             this.stockUnits = stockUnits;
             this.basis = basis;
+            this.lagrangian = legs.size() > SEARCH_LEGS || lagrangianEverywhere;
+            this.nodeLimit = lagrangian ? LAGRANGIAN_NODE_LIMIT : NODE_LIMIT;
+        }
+
+        /** Whether the search ended with the best total proven minimal (every node closed). */
+        boolean proven() {
+            return openBound == null || openBound.compareTo(bestTotal) >= 0;
         }
 
         void offer(List<Strategy> strategies, long used) {
@@ -264,7 +304,7 @@ final class PairingOptimiser {
          */
         private void node(long[] left, List<Strategy> fixed, java.util.Set<Long> forbidden, int depth,
                 BigDecimal parentBound) {
-            if (nodes++ >= NODE_LIMIT) {
+            if (nodes++ >= nodeLimit) {
                 if (openBound == null || parentBound.compareTo(openBound) < 0) {
                     openBound = parentBound;
                 }
@@ -274,7 +314,11 @@ final class PairingOptimiser {
             List<Leg> residual = residual(left, index);
             BigDecimal fixedCost = total(fixed, basis);
             List<long[]> used = new ArrayList<>();
-            BigDecimal bound = relaxedBound(residual, index, forbidden, fixedCost, used);
+            BigDecimal bound = lagrangian ? lagrangianBound(residual, index, forbidden, fixedCost, used, depth)
+                    : relaxedBound(residual, index, forbidden, fixedCost, used);
+            if (depth == 0) {
+                rootBound = bound;
+            }
             if (bound.compareTo(bestTotal) >= 0) {
                 return;
             }
@@ -384,6 +428,186 @@ final class PairingOptimiser {
             return bound;
         }
 
+        /**
+         * A Lagrangian lower bound on every pairing of the node (docs/methodology/strategy-based.md 4.2).
+         * Every complex spread is a left spread s (call debit, put credit) and a right spread t (call
+         * credit, put debit) of one expiry combined, saving g(s, t); at most u(s, t) = the smaller of their
+         * contracts are combined. With a multiplier a(s) &gt;= 0 per spread, any pairing of the node with
+         * spread units x and combinations y costs c(x) - sum g y = [c(x) - sum a x] + sum y (a(s) + a(t) -
+         * g) + sum a (x - sum y) &gt;= F(a) - sum u max(0, g - a(s) - a(t)), where F(a) is the least-cost
+         * two-leg flow with each same-expiry spread arc credited a: the bound holds for every a &gt;= 0.
+         * The multipliers are improved by subgradient steps (the subgradient at s is the units of the
+         * combinations whose constraint is violated, less the units of s the flow uses), starting from
+         * the previous node's; the best bound met is returned. {@code used} receives the spreads to branch
+         * on: those the best flow uses with a credit, or else the one whose violated combinations weigh
+         * most.
+         */
+        private BigDecimal lagrangianBound(List<Leg> residual, int[] index, java.util.Set<Long> forbidden,
+                BigDecimal fixedCost, List<long[]> used, int depth) {
+            int n = residual.size();
+            List<int[]> spreads = new ArrayList<>();
+            Map<Long, Integer> spreadOf = new java.util.HashMap<>();
+            for (int l = 0; l < n; l++) {
+                Leg lo = residual.get(l);
+                if (lo.isShort()) {
+                    continue;
+                }
+                for (int sh = 0; sh < n; sh++) {
+                    Leg so = residual.get(sh);
+                    if (!so.isShort() || so.kind() != lo.kind() || !so.expiry().equals(lo.expiry())
+                            || forbidden.contains(key(index[l], index[sh]))) {
+                        continue;
+                    }
+                    spreadOf.put(key(l, sh), spreads.size());
+                    spreads.add(new int[] {l, sh});
+                }
+            }
+            int count = spreads.size();
+            List<int[]> pairs = new ArrayList<>();
+            List<long[]> pairData = new ArrayList<>();
+            double[] ceiling = new double[count];
+            for (int s = 0; s < count; s++) {
+                SpreadUnits a = unit(residual, spreads.get(s));
+                if (!ComplexSpreads.isLeft(a)) {
+                    continue;
+                }
+                for (int t = 0; t < count; t++) {
+                    SpreadUnits b = unit(residual, spreads.get(t));
+                    if (ComplexSpreads.isLeft(b) || !a.shortLeg().expiry().equals(b.shortLeg().expiry())
+                            || ComplexSpreads.combination(a, b) == null) {
+                        continue;
+                    }
+                    long g = ComplexSpreads.savingAtLeast(a, b);
+                    if (g <= 0) {
+                        continue;
+                    }
+                    long u = Math.min(Math.min(a.longLeg().contracts(), a.shortLeg().contracts()),
+                            Math.min(b.longLeg().contracts(), b.shortLeg().contracts()));
+                    if (spreads.get(s)[1] == spreads.get(t)[1]) {
+                        u = Math.min(u, a.shortLeg().contracts() / 2);
+                    }
+                    if (u <= 0) {
+                        continue;
+                    }
+                    pairs.add(new int[] {s, t});
+                    pairData.add(new long[] {g, u});
+                    ceiling[s] = Math.max(ceiling[s], g);
+                    ceiling[t] = Math.max(ceiling[t], g);
+                }
+            }
+            double[] alpha = new double[count];
+            for (int s = 0; s < count; s++) {
+                int[] sp = spreads.get(s);
+                Double start = multipliers.get(key(index[sp[0]], index[sp[1]]));
+                alpha[s] = start != null ? Math.min(start, ceiling[s]) : ceiling[s] / 2;
+            }
+            BigDecimal base = fixedCost.add(baseline(residual));
+            long target = bestTotal.subtract(base).movePointRight(6).setScale(0, RoundingMode.CEILING).longValueExact();
+            long bestBound = Long.MIN_VALUE;
+            long[] bestAlpha = null;
+            long[] bestUnits = null;
+            double theta = 1.0;
+            int stale = 0;
+            int iterations = pairs.isEmpty() ? 1 : depth == 0 ? ROOT_ITERATIONS : NODE_ITERATIONS;
+            for (int it = 0; it < iterations; it++) {
+                long[] credit = new long[count];
+                for (int s = 0; s < count; s++) {
+                    credit[s] = (long) Math.floor(alpha[s]);
+                }
+                Network net = new Network(residual, stock, stockUnits, basis, Mode.RELAXED, (l, sh) -> {
+                    Integer s = spreadOf.get(key(l, sh));
+                    return s == null ? 0 : credit[s];
+                });
+                lastAugmentations += net.solve();
+                long value = net.cost();
+                long[] units = new long[count];
+                for (Pair pr : net.decompose()) {
+                    if (pr.a() < 0) {
+                        continue;
+                    }
+                    Leg a = residual.get(pr.a());
+                    int l = a.isShort() ? pr.b() : pr.a();
+                    int sh = a.isShort() ? pr.a() : pr.b();
+                    Integer s = spreadOf.get(key(l, sh));
+                    if (s != null) {
+                        units[s] += pr.units();
+                    }
+                }
+                double[] direction = new double[count];
+                for (int s = 0; s < count; s++) {
+                    direction[s] = -units[s];
+                }
+                for (int p = 0; p < pairs.size(); p++) {
+                    int[] st = pairs.get(p);
+                    long violation = pairData.get(p)[0] - credit[st[0]] - credit[st[1]];
+                    if (violation > 0) {
+                        value -= pairData.get(p)[1] * violation;
+                        direction[st[0]] += pairData.get(p)[1];
+                        direction[st[1]] += pairData.get(p)[1];
+                    }
+                }
+                if (value > bestBound) {
+                    bestBound = value;
+                    bestAlpha = credit;
+                    bestUnits = units;
+                    stale = 0;
+                } else if (++stale >= 3) {
+                    theta /= 2;
+                    stale = 0;
+                }
+                if (bestBound >= target) {
+                    break;
+                }
+                double norm = 0;
+                for (int s = 0; s < count; s++) {
+                    if ((direction[s] < 0 && alpha[s] <= 0) || (direction[s] > 0 && alpha[s] >= ceiling[s])) {
+                        direction[s] = 0;
+                    }
+                    norm += direction[s] * direction[s];
+                }
+                if (norm == 0) {
+                    break;
+                }
+                double step = theta * Math.max(target - value, 1) / norm;
+                for (int s = 0; s < count; s++) {
+                    alpha[s] = Math.max(0, Math.min(ceiling[s], alpha[s] + step * direction[s]));
+                }
+            }
+            for (int s = 0; s < count; s++) {
+                int[] sp = spreads.get(s);
+                multipliers.put(key(index[sp[0]], index[sp[1]]), (double) bestAlpha[s]);
+                if (bestUnits[s] > 0 && bestAlpha[s] > 0) {
+                    used.add(new long[] {index[sp[0]], index[sp[1]], bestAlpha[s] * bestUnits[s]});
+                }
+            }
+            if (used.isEmpty()) {
+                long[] weight = new long[count];
+                for (int p = 0; p < pairs.size(); p++) {
+                    int[] st = pairs.get(p);
+                    long violation = pairData.get(p)[0] - bestAlpha[st[0]] - bestAlpha[st[1]];
+                    if (violation > 0) {
+                        weight[st[0]] += pairData.get(p)[1] * violation;
+                        weight[st[1]] += pairData.get(p)[1] * violation;
+                    }
+                }
+                int heaviest = -1;
+                for (int s = 0; s < count; s++) {
+                    if (weight[s] > 0 && (heaviest < 0 || weight[s] > weight[heaviest])) {
+                        heaviest = s;
+                    }
+                }
+                if (heaviest >= 0) {
+                    int[] sp = spreads.get(heaviest);
+                    used.add(new long[] {index[sp[0]], index[sp[1]], weight[heaviest]});
+                }
+            }
+            return base.add(BigDecimal.valueOf(bestBound).movePointLeft(6));
+        }
+
+        private static SpreadUnits unit(List<Leg> residual, int[] spread) {
+            return new SpreadUnits(residual.get(spread[1]), residual.get(spread[0]), 1);
+        }
+
         /** Every leg left, and the stock units, on their own. */
         private BigDecimal baseline(List<Leg> residual) {
             BigDecimal sum = stockAlone(stock, stockUnits, legs, basis);
@@ -475,15 +699,25 @@ final class PairingOptimiser {
      */
     static final int SEARCH_LEGS = 16;
 
-    /**
-     * Classes larger than {@link #SEARCH_LEGS} and up to this many legs also get the optimistic proposal;
-     * larger ones only the exact two-leg pairing with complex spreads formed from it (the optimistic
-     * proposal costs two more flows, which on dense underlyings is most of the time).
-     */
-    static final int PROPOSAL_LEGS = 16;
-
     /** Nodes of the branch and bound that may be visited per multiplier class. */
     static final int NODE_LIMIT = 200;
+
+    /**
+     * Classes above {@link #SEARCH_LEGS} and up to this many series get the branch and bound with the
+     * Lagrangian bound; larger ones keep the exact two-leg pairing with complex spreads formed from it,
+     * flagged as not proven minimal (there the bound stays about 1% below the pairings found and the search
+     * does not close, docs/methodology/strategy-based.md 4.2).
+     */
+    static final int LAGRANGIAN_LEGS = 48;
+
+    /** Nodes of the Lagrangian branch and bound (classes above {@link #SEARCH_LEGS}) per multiplier class. */
+    static final int LAGRANGIAN_NODE_LIMIT = 40;
+
+    /** Subgradient steps at the root of the Lagrangian branch and bound. */
+    static final int ROOT_ITERATIONS = 30;
+
+    /** Subgradient steps at every other node (they start from the previous node's multipliers). */
+    static final int NODE_ITERATIONS = 10;
 
     static boolean isComplex(StrategyKind kind) {
         return switch (kind) {

@@ -48,7 +48,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.1";
+    public static final String VERSION = "1.2";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
@@ -144,11 +144,10 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
             }
         }
         if (!unproven.isEmpty()) {
-            warnings.add(new Warning(PAIRING_NOT_PROVEN_MINIMAL, ID, unproven.size() + " underlying(s) have more"
-                    + " option series of one multiplier than the exact search over butterflies, condors and boxes"
-                    + " takes (" + PairingOptimiser.SEARCH_LEGS + "); their pairing is the exact two-leg optimum"
-                    + " with complex spreads formed from it, which is at or above the least requirement the rules"
-                    + " allow, never below: " + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
+            warnings.add(new Warning(PAIRING_NOT_PROVEN_MINIMAL, ID, unproven.size() + " underlying(s) have a"
+                    + " multiplier class the exact search over butterflies, condors and boxes did not close (more than "
+                    + PairingOptimiser.LAGRANGIAN_LEGS + " option series, or its node limit reached); their pairing is"
+                    + " the best found, which is at or above the least requirement the rules allow, never below: " + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
                     + (unproven.size() > 20 ? ", ..." : "")));
         }
         return new StrategyPairing(initial, maintenance, warnings);

@@ -29,6 +29,8 @@ import org.marginconsult.margin.support.MarginFixtures;
  *     org.marginconsult.margin.methodology.strategy.StrategyBasedBenchmark time 10000 100000 1000000
  * java -cp ... StrategyBasedBenchmark dense
  * java -cp ... StrategyBasedBenchmark gap 30000 6 7
+ * java -cp ... StrategyBasedBenchmark gap 30000 6 7 lagrangian
+ * java -cp ... StrategyBasedBenchmark dense 600
  * </pre>
  */
 public final class StrategyBasedBenchmark {
@@ -38,16 +40,18 @@ public final class StrategyBasedBenchmark {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("gap")) {
-            gap(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            gap(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    args.length > 4 && args[4].equals("lagrangian"));
         } else if (args.length > 0 && args[0].equals("dense")) {
-            dense();
+            dense(args.length > 1 ? Integer.parseInt(args[1]) : 5_000);
         } else {
             time(args.length > 1 ? java.util.Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
                     : new int[] {10_000, 100_000, 1_000_000});
         }
     }
 
-    private static void gap(int books, int maxSeries, long seed) {
+    /** With {@code lagrangian}, every class gets the Lagrangian bound, however small. */
+    private static void gap(int books, int maxSeries, long seed, boolean lagrangian) {
         StrategyRules rules = new StrategyRules(StrategyBasedParameters.defaults());
         PairingOptimiserTest test = new PairingOptimiserTest();
         Random random = new Random(seed);
@@ -56,7 +60,7 @@ public final class StrategyBasedBenchmark {
         for (int i = 0; i < books; i++) {
             UnderlyingBook book = PairingOptimiserTest.randomBook(random, maxSeries);
             BigDecimal optimised = BigDecimal.ZERO;
-            for (Strategy s : new PairingOptimiser(rules).pair(book, Basis.INITIAL)) {
+            for (Strategy s : new PairingOptimiser(rules, true, lagrangian).pair(book, Basis.INITIAL)) {
                 optimised = optimised.add(s.initial());
             }
             BigDecimal brute = test.new BruteForce(book, Basis.INITIAL, true).minimum();
@@ -68,8 +72,8 @@ public final class StrategyBasedBenchmark {
                 worst = worst.max(optimised.subtract(brute));
             }
         }
-        System.out.printf("books %d, up to %d series, seed %d: %d above the brute-force minimum, worst by %s%n",
-                books, maxSeries, seed, above, worst.stripTrailingZeros().toPlainString());
+        System.out.printf("books %d, up to %d series, seed %d%s: %d above the brute-force minimum, worst by %s%n",
+                books, maxSeries, seed, lagrangian ? ", Lagrangian bound on every class" : "", above, worst.stripTrailingZeros().toPlainString());
     }
 
     /**
@@ -94,8 +98,12 @@ public final class StrategyBasedBenchmark {
             long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("%,d positions: wall %,d ms, process CPU %,d ms, %,d strategies, live heap %d MB%n",
-                    size, wallMs, cpuMs, result.breakdown().size(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+            String unproven = result.warnings().stream()
+                    .filter(w -> w.code().equals(StrategyBased.PAIRING_NOT_PROVEN_MINIMAL))
+                    .map(w -> w.message().substring(0, w.message().indexOf(' '))).findFirst().orElse("0");
+            System.out.printf("%,d positions: wall %,d ms, process CPU %,d ms, %,d strategies, live heap %d MB,"
+                    + " %s underlyings not proven minimal, total %s%n", size, wallMs, cpuMs, result.breakdown().size(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, unproven, result.total().toPlainString());
         }
     }
 
@@ -103,19 +111,20 @@ public final class StrategyBasedBenchmark {
      * The pairing of single dense underlyings (the book of {@link #book}: about 200 option series each):
      * thread CPU time per underlying, with and without the complex-spread proposals.
      */
-    private static void dense() {
+    private static void dense(int size) {
         var context = MarginFixtures.context();
         StrategyRules rules = new StrategyRules(StrategyBasedParameters.defaults());
-        List<Position> positions = book(5_000, 10, 1);
+        List<Position> positions = book(size, 10, 1);
         List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, positions, context);
         var threads = ManagementFactory.getThreadMXBean();
         for (UnderlyingBook b : books) {
             PairingOptimiser o = new PairingOptimiser(rules);
             long t = threads.getCurrentThreadCpuTime();
             o.pair(b, Basis.INITIAL);
-            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, gap %s, unproven %d%n",
-                    b.underlying(), b.options().size(), o.lastNodes, (threads.getCurrentThreadCpuTime() - t) / 1e6,
-                    o.lastGap.toPlainString(), o.lastUnproven);
+            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, root bound %s, total %s,"
+                    + " gap %s, unproven %d%n", b.underlying(), b.options().size(), o.lastNodes,
+                    (threads.getCurrentThreadCpuTime() - t) / 1e6, o.lastRootBound.toPlainString(),
+                    o.lastTotal.toPlainString(), o.lastGap.toPlainString(), o.lastUnproven);
         }
         for (boolean complex : new boolean[] {true, false}) {
             long spent = 0;
