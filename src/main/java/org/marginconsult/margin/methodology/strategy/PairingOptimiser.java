@@ -90,8 +90,32 @@ final class PairingOptimiser {
      */
     BigDecimal lastRootBound = BigDecimal.ZERO;
 
-    /** The totals of the last call's searched classes, added up. */
+    /** The totals of the last call's classes that got a lower bound (searched or decomposed), added up. */
     BigDecimal lastTotal = BigDecimal.ZERO;
+
+    /**
+     * The proven lower bounds of the same classes, added up (each at most its total): equal to
+     * {@link #lastTotal} when every one of them is proven minimal.
+     */
+    BigDecimal lastBound = BigDecimal.ZERO;
+
+    /** Subgradient steps of the decomposition by expiry in the last call. */
+    int lastDecompositionSteps;
+
+    /** Which classes get the decomposition by expiry ({@link ExpiryDecomposition}). */
+    enum Decomposition {
+        /** None: version 1.2's pairing (to compare with it). */
+        NONE,
+        /**
+         * Classes the branch and bound leaves unproven and classes above {@link #LAGRANGIAN_LEGS}, up to
+         * {@link #DECOMPOSITION_LEGS} series (the methodology).
+         */
+        LARGE,
+        /** Every class, instead of the branch and bound (to test the bound on its own against the brute force). */
+        ONLY
+    }
+
+    private final Decomposition decomposition;
 
     PairingOptimiser(StrategyRules rules) {
         this(rules, true);
@@ -113,6 +137,19 @@ final class PairingOptimiser {
      *                             against the brute force, where small classes are all it can check)
      */
     PairingOptimiser(StrategyRules rules, boolean complexSpreads, boolean lagrangianEverywhere) {
+        this(rules, complexSpreads, lagrangianEverywhere, Decomposition.LARGE);
+    }
+
+    /**
+     * @param rules                the rules pricing each strategy
+     * @param complexSpreads       whether to combine spreads into butterflies, condors and boxes
+     * @param lagrangianEverywhere whether small classes get the Lagrangian bound as well
+     * @param decomposition        which classes get the decomposition by expiry ({@link Decomposition#LARGE}
+     *                             in the methodology; the others only to test or compare)
+     */
+    PairingOptimiser(StrategyRules rules, boolean complexSpreads, boolean lagrangianEverywhere,
+            Decomposition decomposition) {
+        this.decomposition = decomposition;
         this.rules = rules.quiet();
         this.complexSpreads = complexSpreads;
         this.lagrangianEverywhere = lagrangianEverywhere;
@@ -159,6 +196,8 @@ final class PairingOptimiser {
         lastUnproven = 0;
         lastRootBound = BigDecimal.ZERO;
         lastTotal = BigDecimal.ZERO;
+        lastBound = BigDecimal.ZERO;
+        lastDecompositionSteps = 0;
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -214,19 +253,53 @@ final class PairingOptimiser {
         }
         Search search = new Search(legs, stock, stockUnits, basis);
         search.offer(exact, used);
-        if (legs.size() > LAGRANGIAN_LEGS) {
-            lastUnproven++;
-            out.addAll(search.best);
-            return search.bestUsed;
+        boolean searched = decomposition != Decomposition.ONLY && legs.size() <= LAGRANGIAN_LEGS;
+        BigDecimal bound = null;
+        if (searched) {
+            search.run();
+            lastRootBound = lastRootBound.add(search.rootBound == null ? search.bestTotal : search.rootBound);
+            bound = search.proven() ? search.bestTotal : search.openBound;
         }
-        search.run();
-        lastRootBound = lastRootBound.add(search.rootBound == null ? search.bestTotal : search.rootBound);
-        lastTotal = lastTotal.add(search.bestTotal);
-        if (!search.proven()) {
+        boolean decompose = decomposition == Decomposition.ONLY
+                || decomposition == Decomposition.LARGE && legs.size() <= DECOMPOSITION_LEGS;
+        if ((bound == null || bound.compareTo(search.bestTotal) < 0) && decompose) {
+            BigDecimal d = decompose(search, legs, stock, stockUnits, basis);
+            bound = bound == null ? d : bound.max(d);
+        }
+        if (bound != null) {
+            lastTotal = lastTotal.add(search.bestTotal);
+            lastBound = lastBound.add(bound.min(search.bestTotal));
+        }
+        if (bound == null || bound.compareTo(search.bestTotal) < 0) {
             lastUnproven++;
+            if (bound != null) {
+                lastGap = lastGap.add(search.bestTotal.subtract(bound));
+            }
         }
         out.addAll(search.best);
         return search.bestUsed;
+    }
+
+    /**
+     * The decomposition by expiry ({@link ExpiryDecomposition}) of one class: its bound, and the pairings
+     * built around its expiry programs' complex spreads offered to the search as candidates.
+     */
+    private BigDecimal decompose(Search search, List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
+        ExpiryDecomposition d = new ExpiryDecomposition(this, rules, legs, stock, stockUnits, basis);
+        BigDecimal base = search.baseline(legs);
+        long b = d.bound(relative(search.bestTotal, base), kept -> {
+            List<Strategy> candidate = new ArrayList<>();
+            long u = pairAround(legs, stock, stockUnits, basis, kept, candidate);
+            search.offer(candidate, u);
+            return relative(search.bestTotal, base);
+        }, DECOMPOSITION_STEPS, EXPIRY_NODE_LIMIT, REPAIR_EVERY);
+        lastDecompositionSteps += d.steps;
+        return base.add(BigDecimal.valueOf(b).movePointLeft(6));
+    }
+
+    /** A total less the legs on their own, in micro-dollars rounded up. */
+    private static long relative(BigDecimal total, BigDecimal base) {
+        return total.subtract(base).movePointRight(6).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /**
@@ -293,9 +366,6 @@ final class PairingOptimiser {
             }
             node(left, List.of(), new java.util.HashSet<>(), 0, null);
             lastNodes += nodes;
-            if (openBound != null && openBound.compareTo(bestTotal) < 0) {
-                lastGap = lastGap.add(bestTotal.subtract(openBound));
-            }
         }
 
         /**
@@ -719,6 +789,22 @@ final class PairingOptimiser {
     /** Subgradient steps at every other node (they start from the previous node's multipliers). */
     static final int NODE_ITERATIONS = 10;
 
+    /**
+     * Classes of up to this many series that the branch and bound leaves unproven, or that are above
+     * {@link #LAGRANGIAN_LEGS}, get the decomposition by expiry; larger ones keep the exact two-leg pairing
+     * with complex spreads formed from it, flagged as not proven minimal.
+     */
+    static final int DECOMPOSITION_LEGS = 300;
+
+    /** Subgradient steps of the decomposition by expiry per class. */
+    static final int DECOMPOSITION_STEPS = 50;
+
+    /** Branch-and-bound nodes per expiry program and step of the decomposition. */
+    static final int EXPIRY_NODE_LIMIT = 200;
+
+    /** Every this many steps the decomposition's complex spreads are made into a pairing and offered. */
+    static final int REPAIR_EVERY = 10;
+
     static boolean isComplex(StrategyKind kind) {
         return switch (kind) {
             case LONG_BUTTERFLY, LONG_CONDOR, SHORT_IRON_BUTTERFLY, SHORT_IRON_CONDOR, SHORT_BOX -> true;
@@ -831,6 +917,33 @@ final class PairingOptimiser {
 
     /** {@code a} is the leg index at the source side (-1 for the stock), {@code b} at the sink side. */
     private record Pair(int a, int b, long units) {
+    }
+
+    /**
+     * The pairing with the given complex spreads kept and every other leg paired exactly around them (the
+     * two-leg flow, with complex spreads formed from its spreads) into {@code out}; returns the stock units
+     * it uses.
+     */
+    long pairAround(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> kept,
+            List<Strategy> out) {
+        Map<Leg, Long> taken = new java.util.IdentityHashMap<>();
+        for (Strategy s : kept) {
+            for (StrategyLeg part : s.legs()) {
+                if (taken.merge(part.leg(), part.quantity().abs().longValueExact(), Long::sum) > part.leg().contracts()) {
+                    throw new IllegalArgumentException("the strategies kept take more contracts than "
+                            + part.leg().label() + " holds");
+                }
+            }
+        }
+        out.addAll(kept);
+        return solveClass(residual(legs, kept), stock, stockUnits, basis, Mode.EXACT, null, out);
+    }
+
+    /** What covering one short call with stock adds to the two on their own, in micro-dollars (the flow's arc cost). */
+    long coveredCallMicros(Leg stock, Leg call, Basis basis) {
+        double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
+        double itm = Math.max(0, stock.price().doubleValue() - call.strike().doubleValue());
+        return micros(loanFraction * itm * call.multiplier().doubleValue()) - micros(uncovered(call));
     }
 
     long micros(double dollars) {

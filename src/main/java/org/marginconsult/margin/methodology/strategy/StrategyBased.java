@@ -145,8 +145,9 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         }
         if (!unproven.isEmpty()) {
             warnings.add(new Warning(PAIRING_NOT_PROVEN_MINIMAL, ID, unproven.size() + " underlying(s) have a"
-                    + " multiplier class the exact search over butterflies, condors and boxes did not close (more than "
-                    + PairingOptimiser.LAGRANGIAN_LEGS + " option series, or its node limit reached); their pairing is"
+                    + " multiplier class whose pairing with butterflies, condors and boxes no lower bound proved minimal (more"
+                    + " than " + PairingOptimiser.DECOMPOSITION_LEGS + " option series, or the search's limits reached);"
+                    + " their pairing is"
                     + " the best found, which is at or above the least requirement the rules allow, never below: " + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
                     + (unproven.size() > 20 ? ", ..." : "")));
         }

@@ -103,6 +103,26 @@ class PairingOptimiserTest {
         assertEquals(1, optimiser.lastNodes);
     }
 
+    @Test
+    void withOnlyTheDecompositionByExpiryNoBookIsClaimedMinimalAboveTheBruteForceMinimum() {
+        // Every class gets the decomposition by expiry and no branch and bound: a pairing it proves minimal
+        // must be the brute force's minimum (a bound above the minimum would show here), and no pairing it
+        // builds may cost less than the minimum (it would not be a pairing the rules allow).
+        Random random = new Random(7L);
+        for (int i = 0; i < 30_000; i++) {
+            UnderlyingBook book = randomBook(random, 6);
+            PairingOptimiser optimiser = new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.ONLY);
+            BigDecimal optimised = total(optimiser.pair(book, Basis.INITIAL), Basis.INITIAL);
+            BigDecimal brute = new BruteForce(book, Basis.INITIAL, true).minimum();
+            if (!optimiser.lastUnproven()) {
+                assertEquals(0, brute.compareTo(optimised), () -> "book " + book + " claimed minimal: brute force "
+                        + brute + ", optimiser " + optimised);
+            } else {
+                assertEquals(true, optimised.compareTo(brute) >= 0, () -> "book " + book + " below the minimum");
+            }
+        }
+    }
+
     private void assertEqualToBruteForce(int books, int maxSeries, long seed, Basis basis) {
         assertEqualToBruteForce(books, maxSeries, seed, basis, false);
     }

@@ -117,15 +117,30 @@ public final class StrategyBasedBenchmark {
         List<Position> positions = book(size, 10, 1);
         List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, positions, context);
         var threads = ManagementFactory.getThreadMXBean();
+        BigDecimal before = BigDecimal.ZERO;
+        BigDecimal after = BigDecimal.ZERO;
+        int proven = 0;
         for (UnderlyingBook b : books) {
-            PairingOptimiser o = new PairingOptimiser(rules);
+            PairingOptimiser v12 = new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.NONE);
             long t = threads.getCurrentThreadCpuTime();
-            o.pair(b, Basis.INITIAL);
-            System.out.printf("%s: %d option legs, %d branch-and-bound nodes, %.1f ms CPU, root bound %s, total %s,"
-                    + " gap %s, unproven %d%n", b.underlying(), b.options().size(), o.lastNodes,
-                    (threads.getCurrentThreadCpuTime() - t) / 1e6, o.lastRootBound.toPlainString(),
-                    o.lastTotal.toPlainString(), o.lastGap.toPlainString(), o.lastUnproven);
+            BigDecimal total12 = initial(v12.pair(b, Basis.INITIAL));
+            double cpu12 = (threads.getCurrentThreadCpuTime() - t) / 1e6;
+            PairingOptimiser o = new PairingOptimiser(rules);
+            t = threads.getCurrentThreadCpuTime();
+            BigDecimal total = initial(o.pair(b, Basis.INITIAL));
+            double cpu = (threads.getCurrentThreadCpuTime() - t) / 1e6;
+            before = before.add(total12);
+            after = after.add(total);
+            proven += o.lastUnproven() ? 0 : 1;
+            System.out.printf("%s: %d option legs; version 1.2: total %s, %s, %.1f ms CPU; now: %d nodes, %d"
+                    + " decomposition steps, %.1f ms CPU, total %s, lower bound %s, %s%n", b.underlying(),
+                    b.options().size(), total12.toPlainString(), v12.lastUnproven() ? "unproven" : "proven", cpu12,
+                    o.lastNodes, o.lastDecompositionSteps, cpu, total.toPlainString(),
+                    o.lastBound.signum() == 0 ? "none" : o.lastBound.toPlainString(),
+                    o.lastUnproven() ? "unproven, gap at most " + o.lastGap.toPlainString() : "proven minimal");
         }
+        System.out.printf("%d of %d underlyings proven minimal; total %s (version 1.2: %s)%n", proven, books.size(),
+                after.toPlainString(), before.toPlainString());
         for (boolean complex : new boolean[] {true, false}) {
             long spent = 0;
             int legs = 0;
@@ -142,6 +157,14 @@ public final class StrategyBasedBenchmark {
             System.out.printf("complex spreads %s: %.1f ms CPU per underlying of %d option legs on average%n",
                     complex ? "on" : "off", spent / 1e6 / (10 * books.size()), legs / (10 * books.size()));
         }
+    }
+
+    private static BigDecimal initial(List<Strategy> strategies) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Strategy s : strategies) {
+            sum = sum.add(s.initial());
+        }
+        return sum;
     }
 
     /**

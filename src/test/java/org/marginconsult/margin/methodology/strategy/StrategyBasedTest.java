@@ -277,9 +277,9 @@ class StrategyBasedTest {
     }
 
     @Test
-    void anUnderlyingWithMoreSeriesThanTheExactSearchTakesIsFlaggedAsNotProvenMinimal() {
+    void anUnderlyingWithMoreSeriesThanTheDecompositionTakesIsFlaggedAsNotProvenMinimal() {
         List<Position> positions = new ArrayList<>();
-        for (int k = 0; k <= PairingOptimiser.LAGRANGIAN_LEGS; k++) {
+        for (int k = 0; k <= PairingOptimiser.DECOMPOSITION_LEGS; k++) {
             String strike = Integer.toString(80 + 2 * k);
             positions.add(option("c" + k, "AAPL", CALL, k % 2 == 0 ? "1" : "-1", strike, "2.00", "100", NEAR));
         }
