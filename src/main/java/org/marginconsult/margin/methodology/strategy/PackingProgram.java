@@ -144,8 +144,9 @@ final class PackingProgram {
             h[k] = cost[k] < 0 ? Math.min(hi[k] - lo[k], natural(k, rhs)) : 0;
         }
         Relaxation lp = new Relaxation(h, rhs);
-        // The bound less a margin for the floating-point evaluation (far more than its error).
-        double bound = fixed + lp.bound - (1 + 1e-9 * Math.abs(fixed + lp.bound));
+        // The bound less a margin for its floating-point evaluation: relative error about n x 1e-16 of the
+        // terms added up, so 1e-11 of the value (and a millionth of a micro-dollar) is far above it.
+        double bound = fixed + lp.bound - (1e-6 + 1e-11 * Math.abs(fixed + lp.bound));
         if (nodes == 0) {
             rootDuals = lp.y;
         }

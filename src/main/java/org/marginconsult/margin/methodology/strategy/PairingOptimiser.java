@@ -794,7 +794,7 @@ final class PairingOptimiser {
      * {@link #LAGRANGIAN_LEGS}, get the decomposition by expiry; larger ones keep the exact two-leg pairing
      * with complex spreads formed from it, flagged as not proven minimal.
      */
-    static final int DECOMPOSITION_LEGS = 300;
+    static final int DECOMPOSITION_LEGS = 128;
 
     /** Subgradient steps of the decomposition by expiry per class. */
     static final int DECOMPOSITION_STEPS = 50;

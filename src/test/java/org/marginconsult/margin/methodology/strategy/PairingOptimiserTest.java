@@ -108,19 +108,78 @@ class PairingOptimiserTest {
         // Every class gets the decomposition by expiry and no branch and bound: a pairing it proves minimal
         // must be the brute force's minimum (a bound above the minimum would show here), and no pairing it
         // builds may cost less than the minimum (it would not be a pairing the rules allow).
-        Random random = new Random(7L);
-        for (int i = 0; i < 30_000; i++) {
-            UnderlyingBook book = randomBook(random, 6);
+        assertNeverClaimedAboveTheMinimum(30_000, 6, 7L, Basis.INITIAL);
+    }
+
+    @Test
+    void withOnlyTheDecompositionByExpiryNoMaintenancePairingIsClaimedMinimalAboveTheBruteForceMinimum() {
+        assertNeverClaimedAboveTheMinimum(3_000, 7, 11L, Basis.MAINTENANCE);
+    }
+
+    private void assertNeverClaimedAboveTheMinimum(int books, int maxSeries, long seed, Basis basis) {
+        Random random = new Random(seed);
+        for (int i = 0; i < books; i++) {
+            UnderlyingBook book = randomBook(random, maxSeries);
             PairingOptimiser optimiser = new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.ONLY);
-            BigDecimal optimised = total(optimiser.pair(book, Basis.INITIAL), Basis.INITIAL);
-            BigDecimal brute = new BruteForce(book, Basis.INITIAL, true).minimum();
+            BigDecimal optimised = total(optimiser.pair(book, basis), basis);
+            BigDecimal brute = new BruteForce(book, basis, true).minimum();
             if (!optimiser.lastUnproven()) {
                 assertEquals(0, brute.compareTo(optimised), () -> "book " + book + " claimed minimal: brute force "
                         + brute + ", optimiser " + optimised);
             } else {
                 assertEquals(true, optimised.compareTo(brute) >= 0, () -> "book " + book + " below the minimum");
             }
+            assertEquals(true, optimiser.lastBound.compareTo(brute) <= 0, () -> "book " + book + ": bound "
+                    + optimiser.lastBound + " above the minimum " + brute);
         }
+    }
+
+    @Test
+    void aClassOfFortyNineSeriesOnEightExpiriesIsProvenMinimalByTheDecompositionByExpiry() {
+        // Underlying U5 of the benchmark's book of 600 positions on 10 underlyings (seed 1): 49 series on 8
+        // expiries, above what the branch and bound takes; version 1.2 kept the two-leg pairing with complex
+        // spreads formed from it, unproven. The decomposition's bound equals the total of the pairing it builds,
+        // to the micro-dollar, and that pairing costs less than version 1.2's.
+        UnderlyingBook book = benchmarkBook(600, "U5");
+        assertEquals(49, book.options().size());
+        PairingOptimiser optimiser = new PairingOptimiser(rules);
+        BigDecimal total = total(optimiser.pair(book, Basis.INITIAL), Basis.INITIAL);
+        assertEquals(false, optimiser.lastUnproven());
+        assertEquals(0, optimiser.lastBound.compareTo(optimiser.lastTotal),
+                () -> "bound " + optimiser.lastBound + ", total " + optimiser.lastTotal);
+        BigDecimal before = total(new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.NONE)
+                .pair(book, Basis.INITIAL), Basis.INITIAL);
+        assertEquals(true, total.compareTo(before) < 0, () -> "total " + total + ", version 1.2 " + before);
+    }
+
+    @Test
+    void onTheDenseBenchmarkBooksNoTotalIsAboveVersionOneTwoNorBelowItsProvenBound() {
+        // The books of `StrategyBasedBenchmark dense 600` (34 to 49 series an underlying) and `dense` (189 to
+        // 206, above DECOMPOSITION_LEGS): the decomposition only adds candidate pairings, so no total rises; no
+        // bound is above the total found, and an underlying not flagged has its total proven by its bound.
+        for (int size : new int[] {600, 5_000}) {
+            var positions = StrategyBasedBenchmark.book(size, 10, 1);
+            for (UnderlyingBook book : StrategyBased.withDefaults()
+                    .books(positions, positions, org.marginconsult.margin.support.MarginFixtures.context())) {
+                PairingOptimiser optimiser = new PairingOptimiser(rules);
+                BigDecimal total = total(optimiser.pair(book, Basis.INITIAL), Basis.INITIAL);
+                BigDecimal before = total(new PairingOptimiser(rules, true, false,
+                        PairingOptimiser.Decomposition.NONE).pair(book, Basis.INITIAL), Basis.INITIAL);
+                String what = book.underlying() + " of the book of " + size;
+                assertEquals(true, total.compareTo(before) <= 0, () -> what + ": " + total + " above " + before);
+                assertEquals(true, optimiser.lastBound.compareTo(optimiser.lastTotal) <= 0, what);
+                if (!optimiser.lastUnproven()) {
+                    assertEquals(0, optimiser.lastBound.compareTo(total), what);
+                }
+            }
+        }
+    }
+
+    private static UnderlyingBook benchmarkBook(int size, String underlying) {
+        var positions = StrategyBasedBenchmark.book(size, 10, 1);
+        return StrategyBased.withDefaults()
+                .books(positions, positions, org.marginconsult.margin.support.MarginFixtures.context()).stream()
+                .filter(b -> b.underlying().equals(underlying)).findFirst().orElseThrow();
     }
 
     private void assertEqualToBruteForce(int books, int maxSeries, long seed, Basis basis) {
