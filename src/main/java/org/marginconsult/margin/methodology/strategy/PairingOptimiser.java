@@ -33,15 +33,18 @@ import java.util.TreeSet;
  * Arc costs are micro-dollars, so the comparison is exact for prices with up to four decimals.
  *
  * <p>Three- and four-leg spreads (butterflies, condors, iron butterflies and condors, short boxes) are
- * chosen by a branch and bound ({@link Search}) on top of the flow, which is exact on classes of up to
- * {@link #SEARCH_LEGS} series; no polynomial algorithm is known for choosing two-, three- and four-leg
- * spreads jointly (Matsypura &amp; Timkovsky, Networks 2012). See docs/methodology/strategy-based.md.
+ * chosen by a branch and bound ({@link Search}) on top of the flow for classes of up to
+ * {@link #LAGRANGIAN_LEGS} series, and where it does not close, or above that size up to
+ * {@link #DECOMPOSITION_LEGS} series, by the decomposition by expiry ({@link ExpiryDecomposition}): its
+ * bound proves the pairing minimal or not, its expiry programs' complex spreads are built into candidate
+ * pairings. No polynomial algorithm is known for choosing two-, three- and four-leg spreads jointly
+ * (Matsypura &amp; Timkovsky, Networks 2012). See docs/methodology/strategy-based.md.
  *
  * <p>Not thread-safe: one instance per thread (instances are cheap).
  */
 final class PairingOptimiser {
 
-    /** True when the last call's total is not proven minimal (a class too large for the search, or its node limit hit). */
+    /** True when the last call's total is not proven minimal (a class too large, or no bound reached its total). */
     boolean lastUnproven() {
         return lastUnproven > 0 || lastGap.signum() > 0;
     }
@@ -76,12 +79,12 @@ final class PairingOptimiser {
     int lastNodes;
 
     /**
-     * By how much the last call's total may exceed the minimum: zero unless the branch and bound hit its
-     * node limit on some class.
+     * By how much the last call's total may exceed the minimum, over the classes that got a bound not
+     * reaching their total (classes too large for any bound are not counted).
      */
     BigDecimal lastGap = BigDecimal.ZERO;
 
-    /** Classes of the last call whose pairing the branch and bound did not prove minimal (its node limit hit). */
+    /** Classes of the last call whose pairing no bound proved minimal (too large, or the limits reached). */
     int lastUnproven;
 
     /**
@@ -774,9 +777,9 @@ final class PairingOptimiser {
 
     /**
      * Classes above {@link #SEARCH_LEGS} and up to this many series get the branch and bound with the
-     * Lagrangian bound; larger ones keep the exact two-leg pairing with complex spreads formed from it,
-     * flagged as not proven minimal (there the bound stays about 1% below the pairings found and the search
-     * does not close, docs/methodology/strategy-based.md 4.2).
+     * Lagrangian bound; larger ones go to the decomposition by expiry (up to {@link #DECOMPOSITION_LEGS}
+     * series): there the Lagrangian bound, the linear relaxation, stays about 1% below the pairings found
+     * (docs/methodology/strategy-based.md 4.2).
      */
     static final int LAGRANGIAN_LEGS = 48;
 
