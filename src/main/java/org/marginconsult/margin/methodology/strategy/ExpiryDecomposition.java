@@ -267,9 +267,14 @@ final class ExpiryDecomposition {
                 break;
             }
             if (it % repairEvery == repairEvery - 1 || it == maxSteps - 1) {
-                target = Math.min(target, incumbent.offer(complexSpreads()));
-                if (best >= target) {
-                    break;
+                String offered = solutions();
+                if (!offered.equals(lastOffered)) {
+                    // The same complex spreads would build the same pairing again.
+                    lastOffered = offered;
+                    target = Math.min(target, incumbent.offer(complexSpreads()));
+                    if (best >= target) {
+                        break;
+                    }
                 }
             }
             double norm = 0;
@@ -328,6 +333,23 @@ final class ExpiryDecomposition {
             exported[leg[r]] = p[leg[r]] > 0 ? contracts[leg[r]] - used[r] : 0;
         }
         return constant + prog.lowerBound;
+    }
+
+    private String lastOffered = "";
+
+    /** The expiry programs' current complex-spread units, as a key. */
+    private String solutions() {
+        StringBuilder key = new StringBuilder();
+        for (Expiry e : expiries) {
+            for (int column : e.combinations().keySet()) {
+                long units = e.program().best[column];
+                if (units > 0) {
+                    key.append(column).append(':').append(units).append(',');
+                }
+            }
+            key.append('|');
+        }
+        return key.toString();
     }
 
     /** The complex spreads of the expiry programs' current best solutions. */
