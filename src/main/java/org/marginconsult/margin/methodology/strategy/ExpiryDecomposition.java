@@ -236,8 +236,9 @@ final class ExpiryDecomposition {
      * micro-dollars relative to every leg and the stock units on their own. Stops as soon as it reaches the
      * best value found, which then is the least.
      *
-     * @param incumbent       the best pairing's relative value found so far, rounded up; offered the
-     *                        expiry programs' complex spreads every {@code repairEvery} steps and at the last
+     * @param target          the best pairing's value found so far (relative, micro-dollars, rounded up)
+     * @param incumbent       offered the expiry programs' complex spreads every {@code repairEvery} steps and
+     *                        at the last (when they changed); returns the best value found since
      * @param maxSteps        subgradient steps at most
      * @param expiryNodeLimit branch-and-bound nodes per expiry program and step
      * @param repairEvery     how often the expiry programs' complex spreads are offered

@@ -6,7 +6,8 @@
  * <p>How the types fit together: {@link org.marginconsult.margin.methodology.strategy.StrategyBased}
  * nets positions into {@link org.marginconsult.margin.methodology.strategy.Leg}s, one
  * {@link org.marginconsult.margin.methodology.strategy.UnderlyingBook} per underlying; the package-private
- * pairing (a min-cost flow over two-leg strategies, then complex spreads) turns each book into
+ * pairing (a min-cost flow over two-leg strategies, then complex spreads by branch and bound or by a
+ * decomposition by expiry into small integer programs) turns each book into
  * {@link org.marginconsult.margin.methodology.strategy.Strategy} values, each priced by
  * {@link org.marginconsult.margin.methodology.strategy.StrategyRules} under
  * {@link org.marginconsult.margin.methodology.strategy.StrategyBasedParameters};
