@@ -287,9 +287,10 @@ final class PackingProgram {
                 basis[i] = na + i;
             }
             int iterations = 0;
-            int limit = 50 * (rowsTotal + na) + 100;
+            // Pivots at most: a relaxation stopped early still gives valid duals (any y >= 0 bounds the node).
+            int limit = 20 * rowsTotal + 100;
             while (iterations++ < limit) {
-                boolean bland = iterations > 10 * (rowsTotal + na);
+                boolean bland = iterations > 5 * rowsTotal + 50;
                 int enter = -1;
                 double most = -1e-12;
                 for (int j = 0; j < width - 1; j++) {
