@@ -433,6 +433,10 @@ final class ExpiryDecomposition {
         for (long[] a : crossArcs) {
             int from = a[0] < 0 ? stockNode : (int) a[0];
             int to = (int) a[1];
+            if (a[2] + (a[0] < 0 ? 0 : p[from]) + p[to] >= 0) {
+                // Pairing the two saves nothing over leaving both (at -p each): some least-cost flow never does.
+                continue;
+            }
             long cap = Math.min(a[0] < 0 ? stockUnits : contracts[from], contracts[to]);
             flow.addArc(from, to, cap, a[2]);
         }
