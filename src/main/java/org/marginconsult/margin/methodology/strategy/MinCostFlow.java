@@ -16,6 +16,9 @@ final class MinCostFlow {
 
     static final long INFINITE = Long.MAX_VALUE / 4;
 
+    /** The largest preference an arc may carry: tie costs stay below 2^51, their sums over a tree well inside a long. */
+    static final int MAX_PREFERENCE = 1023;
+
     private final int nodes;
     private int arcs;
     private final int[] head;
@@ -24,6 +27,7 @@ final class MinCostFlow {
     private long[] cap;
     private long[] initialCap;
     private long[] cost;
+    private long[] tie;
     private final long[] excess;
 
     MinCostFlow(int nodes, int expectedArcs) {
@@ -36,6 +40,7 @@ final class MinCostFlow {
         cap = new long[a];
         initialCap = new long[a];
         cost = new long[a];
+        tie = new long[a];
         excess = new long[nodes];
     }
 
@@ -50,6 +55,19 @@ final class MinCostFlow {
 
     /** Adds an arc and its residual twin; returns the arc's index (the twin is index ^ 1). */
     int addArc(int from, int toNode, long capacity, long arcCost) {
+        return addArc(from, toNode, capacity, arcCost, 0);
+    }
+
+    /**
+     * Adds an arc whose tie cost is raised by {@code preference} x 2^40: among flows of the same least cost,
+     * those using arcs of lower preference first (see {@link #tieCost}).
+     *
+     * @param preference from 0 to {@link #MAX_PREFERENCE}
+     */
+    int addArc(int from, int toNode, long capacity, long arcCost, int preference) {
+        if (preference < 0 || preference > MAX_PREFERENCE) {
+            throw new IllegalArgumentException("preference out of range: " + preference);
+        }
         if (arcs + 2 > to.length) {
             int n = to.length * 2;
             next = Arrays.copyOf(next, n);
@@ -57,8 +75,10 @@ final class MinCostFlow {
             cap = Arrays.copyOf(cap, n);
             initialCap = Arrays.copyOf(initialCap, n);
             cost = Arrays.copyOf(cost, n);
+            tie = Arrays.copyOf(tie, n);
         }
         int a = arcs;
+        tie[a] = ((long) preference << 40) + tieCost(a / 2);
         to[a] = toNode;
         cap[a] = capacity;
         initialCap[a] = capacity;
@@ -73,6 +93,20 @@ final class MinCostFlow {
         head[toNode] = a + 1;
         arcs += 2;
         return a;
+    }
+
+    /**
+     * The tie cost of the {@code j}-th arc added: a fixed pseudo-random amount from 1 to 2^40 (the
+     * SplitMix64 finaliser of its index). Among flows of the same least cost the simplex returns the one
+     * of least total tie cost, which with such amounts is a single flow, whatever order the simplex meets
+     * the arcs in: the result depends only on the network, which callers build in a canonical order.
+     */
+    static long tieCost(int j) {
+        long z = (j + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 24) + 1;
     }
 
     /** Flow on an arc added by {@link #addArc}. */
@@ -154,6 +188,7 @@ final class MinCostFlow {
         private final int[] target = new int[m + n];
         private final long[] upper = new long[m + n];
         private final long[] arcCost = new long[m + n];
+        private final long[] tieCost = new long[m + n];
         private final long[] flow = new long[m + n];
         private final int[] state = new int[m + n];
         private final int[] parent = new int[n + 1];
@@ -164,6 +199,7 @@ final class MinCostFlow {
         private final int[] succNum = new int[n + 1];
         private final int[] lastSucc = new int[n + 1];
         private final long[] pi = new long[n + 1];
+        private final long[] tiePi = new long[n + 1];
         private final int[] dirtyRevs = new int[n + 1];
         private final int blockSize = Math.max(10, (int) Math.sqrt(m));
         private int nextArc;
@@ -182,6 +218,7 @@ final class MinCostFlow {
                 target[j] = to[a];
                 upper[j] = initialCap[a];
                 arcCost[j] = cost[a];
+                tieCost[j] = tie[a];
                 maxCost = Math.max(maxCost, Math.abs(cost[a]));
                 state[j] = LOWER;
             }
@@ -244,44 +281,38 @@ final class MinCostFlow {
             return pivots;
         }
 
-        /** Block search: the most negative reduced cost within the first block that has one. */
+        /**
+         * Block search: the entering arc is the one of least reduced cost within the first block that has a
+         * negative one, costs compared first by amount, then by tie cost.
+         */
         private boolean findEnteringArc() {
             long min = 0;
+            long min2 = 0;
             int count = blockSize;
-            int e;
-            for (e = nextArc; e < m; e++) {
+            int e = nextArc;
+            for (int scanned = 0; scanned < m; scanned++) {
                 long c = state[e] * (arcCost[e] + pi[source[e]] - pi[target[e]]);
-                if (c < min) {
-                    min = c;
-                    inArc = e;
+                if (c <= min) {
+                    long c2 = state[e] * (tieCost[e] + tiePi[source[e]] - tiePi[target[e]]);
+                    if (c < min || c2 < min2) {
+                        min = c;
+                        min2 = c2;
+                        inArc = e;
+                    }
+                }
+                if (++e == m) {
+                    e = 0;
                 }
                 if (--count == 0) {
-                    if (min < 0) {
-                        nextArc = e + 1 == m ? 0 : e + 1;
+                    if (min < 0 || min2 < 0) {
+                        nextArc = e;
                         return true;
                     }
                     count = blockSize;
                 }
             }
-            for (e = 0; e < nextArc; e++) {
-                long c = state[e] * (arcCost[e] + pi[source[e]] - pi[target[e]]);
-                if (c < min) {
-                    min = c;
-                    inArc = e;
-                }
-                if (--count == 0) {
-                    if (min < 0) {
-                        nextArc = e + 1;
-                        return true;
-                    }
-                    count = blockSize;
-                }
-            }
-            if (min >= 0) {
-                return false;
-            }
-            nextArc = e == m ? 0 : e;
-            return true;
+            nextArc = e;
+            return min < 0 || min2 < 0;
         }
 
         private void findJoinNode() {
@@ -453,9 +484,11 @@ final class MinCostFlow {
 
         private void updatePotential() {
             long sigma = pi[vIn] - pi[uIn] - predDir[uIn] * arcCost[inArc];
+            long tieSigma = tiePi[vIn] - tiePi[uIn] - predDir[uIn] * tieCost[inArc];
             int end = thread[lastSucc[uIn]];
             for (int u = uIn; u != end; u = thread[u]) {
                 pi[u] += sigma;
+                tiePi[u] += tieSigma;
             }
         }
     }

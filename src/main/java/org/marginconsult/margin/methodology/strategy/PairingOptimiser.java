@@ -991,6 +991,12 @@ final class PairingOptimiser {
          * short's uncovered requirement. Arcs that cost nothing or more are left out: a pairing that saves
          * nothing is never needed, since both legs can always stand alone. An optimistic network prices
          * every same-expiry spread at (next to) nil, narrower spreads first, and has no calendars.
+         *
+         * <p>Among pairings of the same least cost the flow takes the one that prefers same-expiry spreads
+         * to calendars and diagonals, and wider same-expiry spreads (by strike distance over the short's
+         * strike) to narrower ones: complex spreads are combined from same-expiry spreads, and combining
+         * two saves the narrower width. Remaining ties are broken by the flow's fixed tie costs
+         * ({@link MinCostFlow#tieCost}), so the pairing returned is one, whatever the solver's order.
          */
         private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic, Credit credit) {
             int n = legs.size();
@@ -1035,10 +1041,12 @@ final class PairingOptimiser {
                         }
                     }
                     long cap = Math.min(contracts[l], contracts[sh]);
+                    int preference = expiry[l] != expiry[sh] ? MinCostFlow.MAX_PREFERENCE
+                            : (int) Math.max(0, 1000 - Math.round(1000 * Math.abs(strike[l] - strike[sh]) / strike[sh]));
                     if (call) {
-                        flow.addArc(l, sh, cap, cost);
+                        flow.addArc(l, sh, cap, cost, preference);
                     } else {
-                        flow.addArc(sh, l, cap, cost);
+                        flow.addArc(sh, l, cap, cost, preference);
                     }
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -96,42 +97,67 @@ class MinCostFlowTest {
         return new Network(nodes, arcs, supply);
     }
 
-    /** Least cost over every integer flow within the capacities that meets the supplies, or null if none does. */
-    private static Long bruteForce(Network net, int arc, long[] balance) {
-        if (arc == net.arcs().length) {
-            for (int v = 0; v < net.nodes(); v++) {
-                if (balance[v] != net.supply()[v]) {
-                    return null;
+    /**
+     * Every integer flow within the capacities that meets the supplies, tried: the least (cost, tie cost)
+     * in that order, and the flows that reach it. Arc {@code a}'s tie cost is
+     * {@link MinCostFlow#tieCost}({@code a}), as arcs are added in order.
+     */
+    private static final class BruteForce {
+        private final Network net;
+        private final long[] flow;
+        private long[] best;
+        private long bestCost;
+        private long bestTie;
+        private int optima;
+
+        BruteForce(Network net) {
+            this.net = net;
+            flow = new long[net.arcs().length];
+            walk(0, new long[net.nodes()], 0, 0);
+        }
+
+        private void walk(int arc, long[] balance, long cost, long tie) {
+            if (arc == flow.length) {
+                if (!Arrays.equals(balance, net.supply())) {
+                    return;
                 }
+                int c = best == null ? -1 : cost != bestCost ? Long.compare(cost, bestCost) : Long.compare(tie, bestTie);
+                if (c < 0) {
+                    best = flow.clone();
+                    bestCost = cost;
+                    bestTie = tie;
+                    optima = 1;
+                } else if (c == 0) {
+                    optima++;
+                }
+                return;
             }
-            return 0L;
-        }
-        int[] a = net.arcs()[arc];
-        Long best = null;
-        for (int x = 0; x <= a[2]; x++) {
-            balance[a[0]] += x;
-            balance[a[1]] -= x;
-            Long rest = bruteForce(net, arc + 1, balance);
-            balance[a[0]] -= x;
-            balance[a[1]] += x;
-            if (rest != null && (best == null || rest + (long) x * a[3] < best)) {
-                best = rest + (long) x * a[3];
+            int[] a = net.arcs()[arc];
+            for (int x = 0; x <= a[2]; x++) {
+                flow[arc] = x;
+                balance[a[0]] += x;
+                balance[a[1]] -= x;
+                walk(arc + 1, balance, cost + (long) x * a[3], tie + x * MinCostFlow.tieCost(arc));
+                balance[a[0]] -= x;
+                balance[a[1]] += x;
             }
+            flow[arc] = 0;
         }
-        return best;
     }
 
     @Test
-    void randomNetworksWithNegativeCostsCyclesAndTiesGetTheLeastCostOfEveryFlowTried() {
-        // Costs from -3 to 3 on up to 7 arcs of capacity 0 to 2 make many equally cheap flows and negative
-        // cycles (the simplex routes flow round them up to their capacity); the flow returned must meet
-        // every supply within the capacities at the least cost found by trying every integer flow, and a
-        // network that no flow satisfies must be refused.
+    void randomNetworksWithNegativeCostsCyclesAndTiesGetTheLeastCostOfEveryFlowTriedAndTheOneFlowOfLeastTieCost() {
+        // 10,000 networks: costs from -3 to 3 on up to 7 arcs of capacity 0 to 2 make many equally cheap flows and negative
+        // cycles (the simplex routes flow round them up to their capacity). The flow returned must meet
+        // every supply within the capacities at the least cost found by trying every integer flow, and of
+        // the flows of that cost it must be the one of least tie cost: the only one, so the result does not
+        // depend on the order in which the simplex meets the arcs. A network no flow satisfies is refused.
         Random random = new Random(13);
         int infeasible = 0;
-        for (int trial = 0; trial < 5_000; trial++) {
+        int tied = 0;
+        for (int trial = 0; trial < 10_000; trial++) {
             Network net = randomNetwork(random);
-            Long least = bruteForce(net, 0, new long[net.nodes()]);
+            BruteForce brute = new BruteForce(net);
             MinCostFlow f = new MinCostFlow(net.nodes(), net.arcs().length);
             for (int v = 0; v < net.nodes(); v++) {
                 f.supply(v, net.supply()[v]);
@@ -141,27 +167,55 @@ class MinCostFlowTest {
                 int[] arc = net.arcs()[a];
                 ids[a] = f.addArc(arc[0], arc[1], arc[2], arc[3]);
             }
-            if (least == null) {
+            if (brute.best == null) {
                 infeasible++;
                 assertThrows(IllegalStateException.class, f::run, () -> "infeasible network " + net);
                 continue;
             }
             f.run();
             long[] balance = new long[net.nodes()];
+            long[] flow = new long[ids.length];
             long total = 0;
             for (int a = 0; a < ids.length; a++) {
-                long x = f.flow(ids[a]);
+                flow[a] = f.flow(ids[a]);
                 int[] arc = net.arcs()[a];
-                assertTrue(x >= 0 && x <= arc[2], "flow within the capacity");
-                balance[arc[0]] += x;
-                balance[arc[1]] -= x;
-                total += x * arc[3];
+                assertTrue(flow[a] >= 0 && flow[a] <= arc[2], "flow within the capacity");
+                balance[arc[0]] += flow[a];
+                balance[arc[1]] -= flow[a];
+                total += flow[a] * arc[3];
             }
             assertArrayEquals(net.supply(), balance, "every supply met");
-            assertEquals(least, total);
-            assertEquals(least, f.totalCost());
+            assertEquals(brute.bestCost, total);
+            assertEquals(brute.bestCost, f.totalCost());
+            assertEquals(1, brute.optima, "one flow of least tie cost");
+            assertArrayEquals(brute.best, flow, () -> "the flow of least tie cost on " + Arrays.deepToString(net.arcs()));
+            if (equallyCheapFlows(net, brute.bestCost) > 1) {
+                tied++;
+            }
         }
-        assertTrue(infeasible > 100 && infeasible < 4_000, "both feasible and infeasible networks drawn: " + infeasible);
+        assertTrue(infeasible > 200 && infeasible < 8_000, "both feasible and infeasible networks drawn: " + infeasible);
+        assertTrue(tied > 400, "many networks with several flows of the least cost: " + tied);
+    }
+
+    /** How many integer flows meet the supplies at the given cost. */
+    private static int equallyCheapFlows(Network net, long cost) {
+        return countFlows(net, 0, new long[net.nodes()], 0, cost);
+    }
+
+    private static int countFlows(Network net, int arc, long[] balance, long cost, long target) {
+        if (arc == net.arcs().length) {
+            return cost == target && Arrays.equals(balance, net.supply()) ? 1 : 0;
+        }
+        int[] a = net.arcs()[arc];
+        int count = 0;
+        for (int x = 0; x <= a[2]; x++) {
+            balance[a[0]] += x;
+            balance[a[1]] -= x;
+            count += countFlows(net, arc + 1, balance, cost + (long) x * a[3], target);
+            balance[a[0]] -= x;
+            balance[a[1]] += x;
+        }
+        return count;
     }
 
     @Test

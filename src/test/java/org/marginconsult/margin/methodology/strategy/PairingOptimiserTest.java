@@ -48,6 +48,27 @@ class PairingOptimiserTest {
     }
 
     @Test
+    void amongEquallyCheapPairingsTheShortTakesTheSameExpiryLongOfTheWidestSpread() {
+        // A short 100 call (NEAR, underlying at 100) may be covered by a long 90 or 95 call of its expiry or
+        // by a long 90 call expiring FAR: each is a debit spread needing only the long's premium, so the three
+        // pairings cost the same, $300 for the spread + $300 + $300 for the longs left = $900. Complex
+        // spreads are combined from same-expiry spreads, and combining two saves the narrower width, so the
+        // flow's tie-break takes the same-expiry long of the widest spread: the 90 NEAR call.
+        Leg shortNear = leg(LegKind.CALL, "-1", "100", "3", "100", NEAR);
+        Leg long90Near = leg(LegKind.CALL, "1", "90", "3", "100", NEAR);
+        Leg long95Near = leg(LegKind.CALL, "1", "95", "3", "100", NEAR);
+        Leg long90Far = leg(LegKind.CALL, "1", "90", "3", "100", FAR);
+        List<Leg> legs = new ArrayList<>(List.of(shortNear, long90Near, long95Near, long90Far));
+        legs.sort(LegOrder.LEGS);
+        List<Strategy> s = new PairingOptimiser(rules, false).pair(new UnderlyingBook("XYZ", null, legs), Basis.INITIAL);
+        assertEquals(0, new BigDecimal("900").compareTo(total(s, Basis.INITIAL)));
+        List<Strategy> spreads = s.stream().filter(x -> x.kind() == StrategyKind.CALL_SPREAD).toList();
+        assertEquals(1, spreads.size());
+        assertEquals(java.util.Set.of(shortNear, long90Near),
+                spreads.get(0).legs().stream().map(StrategyLeg::leg).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void twoLegPairingIsMinimalAgainstBruteForceOnRandomBooks() {
         Random random = new Random(20261120L);
         for (int i = 0; i < 3000; i++) {
