@@ -78,9 +78,14 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         StrategyPairing pairing = pairQuietly(positions, context);
         MarginResultBuilder result = resultBuilder(positions, context);
-        for (Strategy s : pairing.initial()) {
+        List<Strategy> strategies = pairing.initial();
+        // Explaining a strategy is independent of the others: on a large book, in parallel (in order).
+        List<Line> lines = (strategies.size() > PARALLEL_LINES ? strategies.parallelStream() : strategies.stream())
+                .map(s -> new Line(describe(rules.explained(s)), s.positionIds())).toList();
+        for (int i = 0; i < strategies.size(); i++) {
+            Strategy s = strategies.get(i);
             result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
-                    describe(rules.explained(s)), s.initial(), s.positionIds());
+                    lines.get(i).description(), s.initial(), lines.get(i).positionIds());
         }
         result.maintenance(Account.SECURITIES, pairing.maintenanceRequirement());
         result.saleProceeds(Account.SECURITIES, pairing.saleProceeds());
@@ -151,6 +156,13 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                     + (unproven.size() > 20 ? ", ..." : "")));
         }
         return new StrategyPairing(initial, maintenance, warnings);
+    }
+
+    /** Strategies from which explaining them is shared between threads. */
+    private static final int PARALLEL_LINES = 4_096;
+
+    /** A breakdown line's description and position ids. */
+    private record Line(String description, List<String> positionIds) {
     }
 
     /** The pairings of one underlying, and whether either is not proven minimal. */
@@ -233,31 +245,46 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         LocalDate longDatedAfter = context.asOf().plusMonths(parameters.longDatedOptionMonths());
         List<String> underlyings = new ArrayList<>(byUnderlying.keySet());
         underlyings.sort(null);
-        List<UnderlyingBook> books = new ArrayList<>(underlyings.size());
-        for (String underlying : underlyings) {
-            ProductClass productClass = reference.resolve(underlying).productClass();
-            boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
-                    || productClass == ProductClass.OTHER_BROAD_INDEX;
-            Leg stock = null;
-            List<Leg> options = new ArrayList<>();
-            for (LegBuilder b : byUnderlying.get(underlying).values()) {
-                if (b.quantity.signum() == 0) {
-                    continue;
-                }
-                Leg leg = b.build(broad, longDatedAfter);
-                if (leg.isOption()) {
-                    options.add(leg);
-                } else {
-                    stock = leg;
-                }
+        // Each underlying's legs are built and ordered independently: on a large book, in parallel (in order).
+        return (underlyings.size() > 64 ? underlyings.parallelStream() : underlyings.stream())
+                .map(u -> book(u, byUnderlying.get(u).values(), reference, longDatedAfter))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The book of one underlying from its netted series, options in {@link LegOrder#LEGS}; null if all net to nil. */
+    private UnderlyingBook book(String underlying, java.util.Collection<LegBuilder> series, ReferenceData reference,
+            LocalDate longDatedAfter) {
+        ProductClass productClass = reference.resolve(underlying).productClass();
+        boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
+                || productClass == ProductClass.OTHER_BROAD_INDEX;
+        Leg stock = null;
+        List<Leg> options = new ArrayList<>(series.size());
+        for (LegBuilder b : series) {
+            if (b.quantity.signum() == 0) {
+                continue;
             }
-            options.sort(LegOrder.LEGS);
-            if (stock != null || !options.isEmpty()) {
-                books.add(new UnderlyingBook(underlying, stock, options));
+            Leg leg = b.build(broad, longDatedAfter);
+            if (leg.isOption()) {
+                options.add(leg);
+            } else {
+                stock = leg;
             }
         }
-        return books;
+        options.sort(SAME_UNDERLYING);
+        return stock != null || !options.isEmpty() ? new UnderlyingBook(underlying, stock, options) : null;
     }
+
+    /** {@link LegOrder#LEGS} for option legs of one underlying (kind, multiplier, expiry, strike), without its key extractors. */
+    private static final java.util.Comparator<Leg> SAME_UNDERLYING = (x, y) -> {
+        int c = x.kind().compareTo(y.kind());
+        if (c == 0) {
+            c = x.multiplier().compareTo(y.multiplier());
+        }
+        if (c == 0) {
+            c = x.expiry().compareTo(y.expiry());
+        }
+        return c != 0 ? c : x.strike().compareTo(y.strike());
+    };
 
     private static boolean wholeNumber(BigDecimal quantity) {
         return quantity.scale() <= 0 || quantity.stripTrailingZeros().scale() <= 0;
