@@ -270,21 +270,9 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                 stock = leg;
             }
         }
-        options.sort(SAME_UNDERLYING);
+        options.sort(LegOrder.LEGS);
         return stock != null || !options.isEmpty() ? new UnderlyingBook(underlying, stock, options) : null;
     }
-
-    /** {@link LegOrder#LEGS} for option legs of one underlying (kind, multiplier, expiry, strike), without its key extractors. */
-    private static final java.util.Comparator<Leg> SAME_UNDERLYING = (x, y) -> {
-        int c = x.kind().compareTo(y.kind());
-        if (c == 0) {
-            c = x.multiplier().compareTo(y.multiplier());
-        }
-        if (c == 0) {
-            c = x.expiry().compareTo(y.expiry());
-        }
-        return c != 0 ? c : x.strike().compareTo(y.strike());
-    };
 
     private static boolean wholeNumber(BigDecimal quantity) {
         return quantity.scale() <= 0 || quantity.stripTrailingZeros().scale() <= 0;
