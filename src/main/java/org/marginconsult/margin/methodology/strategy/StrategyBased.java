@@ -184,20 +184,30 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         return new BookPairing(initial, maintenance, unproven);
     }
 
+    /** Whether two pairings hold the same strategies: kinds, legs (as {@link LegOrder#LEGS} tells them apart) and quantities. */
     private static boolean sameLegs(List<Strategy> a, List<Strategy> b) {
         if (a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).kind() != b.get(i).kind() || !parts(a.get(i)).equals(parts(b.get(i)))) {
+            List<StrategyLeg> x = a.get(i).legs();
+            List<StrategyLeg> y = b.get(i).legs();
+            if (a.get(i).kind() != b.get(i).kind() || x.size() != y.size()) {
                 return false;
+            }
+            for (int j = 0; j < x.size(); j++) {
+                if (LegOrder.LEGS.compare(x.get(j).leg(), y.get(j).leg()) != 0
+                        || !samePlainText(x.get(j).quantity(), y.get(j).quantity())) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    private static List<String> parts(Strategy s) {
-        return s.legs().stream().map(l -> l.leg().label() + "|" + l.quantity().toPlainString()).toList();
+    /** Whether two amounts print the same: equal, with as many decimals (none for a scale at or below 0). */
+    private static boolean samePlainText(BigDecimal x, BigDecimal y) {
+        return x.compareTo(y) == 0 && Math.max(0, x.scale()) == Math.max(0, y.scale());
     }
 
     private String describe(Strategy s) {
