@@ -159,7 +159,37 @@ final class MinCostFlow {
         if (balance != 0) {
             throw new IllegalStateException("supplies and demands do not balance: " + balance);
         }
-        return new Simplex().solve();
+        simplex = new Simplex();
+        return simplex.solve();
+    }
+
+    /** The last run's spanning tree, kept for {@link #rerun}. */
+    private Simplex simplex;
+
+    /**
+     * Sets the cost of an arc added by {@link #addArc}, for {@link #rerun}.
+     *
+     * @param arc  the arc
+     * @param cost its new cost
+     */
+    void setCost(int arc, long cost) {
+        this.cost[arc] = cost;
+        this.cost[arc ^ 1] = -cost;
+    }
+
+    /**
+     * Solves again after {@link #setCost}, starting from the last run's optimal spanning tree: its flow is
+     * still feasible (only costs changed), so the simplex only pivots where the new costs make it worth it.
+     * The result is the flow a new run would return (the least cost, then the least tie cost: one flow).
+     *
+     * @return the number of pivots
+     * @throws IllegalStateException if {@link #run} has not been called, or as {@link #run}
+     */
+    int rerun() {
+        if (simplex == null) {
+            throw new IllegalStateException("rerun before run");
+        }
+        return simplex.resume();
     }
 
     /**
@@ -254,6 +284,28 @@ final class MinCostFlow {
                     arcCost[e] = artificial;
                 }
             }
+            return pivot();
+        }
+
+        /** From the last optimal tree, with the costs now in {@code cost}: new potentials, then pivots. */
+        int resume() {
+            long maxCost = 0;
+            for (int j = 0; j < m; j++) {
+                arcCost[j] = cost[2 * j];
+                maxCost = Math.max(maxCost, Math.abs(arcCost[j]));
+            }
+            long artificial = Math.multiplyExact(maxCost + 1, (long) n + 1);
+            for (int e = m; e < m + n; e++) {
+                arcCost[e] = source[e] == root ? artificial : 0;
+            }
+            for (int u = thread[root]; u != root; u = thread[u]) {
+                pi[u] = pi[parent[u]] - predDir[u] * arcCost[pred[u]];
+            }
+            nextArc = 0;
+            return pivot();
+        }
+
+        private int pivot() {
             int pivots = 0;
             while (findEnteringArc()) {
                 findJoinNode();

@@ -159,6 +159,10 @@ final class PairingOptimiser {
         lastUnproven = 0;
         lastRootBound = BigDecimal.ZERO;
         lastTotal = BigDecimal.ZERO;
+        if (basis == Basis.INITIAL) {
+            keptInitial.clear();
+            keepInitial = basisMatters(book);
+        }
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -776,10 +780,44 @@ final class PairingOptimiser {
         return basis == Basis.INITIAL ? alone.initial() : alone.maintenance();
     }
 
-    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
-            List<Strategy> out) {
+    /**
+     * The exact networks of the last initial pairing's classes above {@link #LAGRANGIAN_LEGS} series, solved,
+     * kept when the book's maintenance pairing will be asked for ({@link #basisMatters}).
+     */
+    private final List<Network> keptInitial = new ArrayList<>(1);
+
+    /** Whether the call of {@link #pair} under way keeps its dense classes' networks. */
+    private boolean keepInitial;
+
+    /**
+     * The network of a class, solved. A dense class's maintenance network differs from its initial one only
+     * in the cost of covering calls with stock, so it is the kept initial network repriced and solved again
+     * from the initial optimum: the same flow as a new network's (the least cost, then the least tie
+     * cost), for a fraction of the pivots.
+     */
+    private Network solvedNetwork(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
+        boolean dense = mode == Mode.EXACT && credit == null && legs.size() > LAGRANGIAN_LEGS;
+        if (dense && basis == Basis.MAINTENANCE) {
+            for (int i = 0; i < keptInitial.size(); i++) {
+                Network kept = keptInitial.get(i);
+                if (kept.isFor(legs, stock, stockUnits)) {
+                    keptInitial.remove(i);
+                    lastAugmentations += kept.reprice(basis);
+                    return kept;
+                }
+            }
+        }
         Network net = new Network(legs, stock, stockUnits, basis, mode, credit);
         lastAugmentations += net.solve();
+        if (dense && keepInitial && basis == Basis.INITIAL) {
+            keptInitial.add(net);
+        }
+        return net;
+    }
+
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
+            List<Strategy> out) {
+        Network net = solvedNetwork(legs, stock, stockUnits, basis, mode, credit);
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
         for (Pair pr : net.decompose()) {
@@ -869,9 +907,15 @@ final class PairingOptimiser {
         private final int[] aloneArc;
         private final int stockNode;
         private final int aloneSink;
+        private final Leg stock;
+        private final long stockUnits;
+        /** The arc from the stock to each short call it may cover, by leg index (-1 where none). */
+        private final int[] coverArc;
 
         Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
             this.legs = legs;
+            this.stock = stock;
+            this.stockUnits = stockUnits;
             boolean optimistic = mode == Mode.OPTIMISTIC;
             int n = legs.size();
             boolean longCall = false;
@@ -919,6 +963,8 @@ final class PairingOptimiser {
             int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
             aloneArc = new int[n];
+            coverArc = new int[n];
+            java.util.Arrays.fill(coverArc, -1);
             if (grid) {
                 if (longCall && shortCall) {
                     addSpreadGrid(LegKind.CALL, callGrid, uncoveredMicros);
@@ -942,7 +988,6 @@ final class PairingOptimiser {
                 supplies += stockUnits;
                 flow.addArc(stockNode, aloneSink, stockUnits, 0);
             }
-            double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
             for (int v = 0; v < n; v++) {
                 Leg l = legs.get(v);
                 long q = l.contracts();
@@ -961,9 +1006,7 @@ final class PairingOptimiser {
                         flow.addArc(callLargerBase + r, v, q, 0);
                     }
                     if (covers) {
-                        double itm = Math.max(0, stock.price().doubleValue() - l.strike().doubleValue());
-                        flow.addArc(stockNode, v, q,
-                                micros(loanFraction * itm * l.multiplier().doubleValue()) - nakedSaving);
+                        coverArc[v] = flow.addArc(stockNode, v, q, coverCost(l, nakedSaving, basis));
                     }
                 } else if (l.isShort()) {
                     flow.supply(v, q);
@@ -1155,6 +1198,39 @@ final class PairingOptimiser {
 
         int solve() {
             return flow.run();
+        }
+
+        /**
+         * What covering a short call with stock adds: the in-the-money amount counted at the basis's loan
+         * value (50% Regulation T, 75% FINRA), less the call's uncovered requirement.
+         */
+        private long coverCost(Leg call, long nakedSaving, Basis basis) {
+            double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
+            double itm = Math.max(0, stock.price().doubleValue() - call.strike().doubleValue());
+            return micros(loanFraction * itm * call.multiplier().doubleValue()) - nakedSaving;
+        }
+
+        /** Whether this network is of these very legs (the same instances) and stock units. */
+        boolean isFor(List<Leg> otherLegs, Leg otherStock, long otherStockUnits) {
+            if (otherLegs.size() != legs.size() || otherStock != stock || otherStockUnits != stockUnits) {
+                return false;
+            }
+            for (int i = 0; i < legs.size(); i++) {
+                if (otherLegs.get(i) != legs.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Prices covering calls with stock on another basis and solves again from the last optimum. */
+        int reprice(Basis basis) {
+            for (int v = 0; v < legs.size(); v++) {
+                if (coverArc[v] >= 0) {
+                    flow.setCost(coverArc[v], coverCost(legs.get(v), micros(uncovered(legs.get(v))), basis));
+                }
+            }
+            return flow.rerun();
         }
 
         /** The flow's cost in micro-dollars over the legs on their own (call before {@link #decompose}). */
