@@ -1,6 +1,7 @@
 package org.marginconsult.margin.methodology.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.margin.support.StrategyFixtures.FAR;
 import static org.marginconsult.margin.support.StrategyFixtures.NEAR;
 import static org.marginconsult.margin.support.StrategyFixtures.leg;
@@ -104,6 +105,40 @@ class PairingOptimiserTest {
     @Test
     void withTheLagrangianBoundTheMaintenancePairingMatchesTheBruteForceOnThreeThousandBooksOfUpToSevenSeries() {
         assertEqualToBruteForce(3_000, 7, 11L, Basis.MAINTENANCE, true);
+    }
+
+    @Test
+    void aDenseClassMaintenancePairingSolvedAgainFromTheInitialOneIsTheOneAFreshOptimiserFinds() {
+        // The benchmark's dense book (about 200 series an underlying, long and short stock): after the initial
+        // pairing, the maintenance pairing of a class above 48 series reprices the initial network and solves
+        // it again from the initial optimum. It must be, strategy for strategy, what an optimiser that never
+        // saw the initial pairing returns, on every underlying whose basis matters.
+        var positions = StrategyBasedBenchmark.book(5_000, 10, 1);
+        int checked = 0;
+        long warmPivots = 0;
+        long coldPivots = 0;
+        for (UnderlyingBook book : StrategyBased.withDefaults()
+                .books(positions, positions, org.marginconsult.margin.support.MarginFixtures.context())) {
+            if (!PairingOptimiser.basisMatters(book)) {
+                continue;
+            }
+            PairingOptimiser warm = new PairingOptimiser(rules);
+            warm.pair(book, Basis.INITIAL);
+            List<Strategy> again = warm.pair(book, Basis.MAINTENANCE);
+            PairingOptimiser cold = new PairingOptimiser(rules);
+            List<Strategy> fresh = cold.pair(book, Basis.MAINTENANCE);
+            assertEquals(describe(fresh), describe(again), book.underlying());
+            warmPivots += warm.lastAugmentations;
+            coldPivots += cold.lastAugmentations;
+            checked++;
+        }
+        assertTrue(checked >= 3, "underlyings whose maintenance pairing was solved again: " + checked);
+        assertTrue(warmPivots < coldPivots / 2, "pivots from the initial optimum " + warmPivots + ", from scratch " + coldPivots);
+    }
+
+    private static List<String> describe(List<Strategy> strategies) {
+        return strategies.stream().map(s -> s.kind() + " " + s.legs().stream()
+                .map(l -> l.leg().label() + " x" + l.quantity().toPlainString()).toList()).toList();
     }
 
     @Test
