@@ -16,8 +16,14 @@ final class MinCostFlow {
 
     static final long INFINITE = Long.MAX_VALUE / 4;
 
-    /** The largest preference an arc may carry: tie costs stay below 2^51, their sums over a tree well inside a long. */
+    /** The largest preference an arc may carry: tie costs stay below 2^51. */
     static final int MAX_PREFERENCE = 1023;
+
+    /**
+     * Networks of up to this many nodes may carry preferences: a cycle's tie cost, at most its arcs x
+     * 2^51, then stays inside a long (without preferences, tie costs stay below 2^41 and any network fits).
+     */
+    static final int PREFERENCE_NODES = 2_048;
 
     private final int nodes;
     private int arcs;

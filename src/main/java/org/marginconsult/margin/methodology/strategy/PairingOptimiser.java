@@ -1084,7 +1084,8 @@ final class PairingOptimiser {
                         }
                     }
                     long cap = Math.min(contracts[l], contracts[sh]);
-                    int preference = expiry[l] != expiry[sh] ? MinCostFlow.MAX_PREFERENCE
+                    int preference = flow.nodeCount() > MinCostFlow.PREFERENCE_NODES ? 0
+                            : expiry[l] != expiry[sh] ? MinCostFlow.MAX_PREFERENCE
                             : (int) Math.max(0, 1000 - Math.round(1000 * Math.abs(strike[l] - strike[sh]) / strike[sh]));
                     if (call) {
                         flow.addArc(l, sh, cap, cost, preference);
