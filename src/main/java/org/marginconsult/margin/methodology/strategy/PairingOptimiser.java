@@ -159,13 +159,13 @@ final class PairingOptimiser {
         lastUnproven = 0;
         lastRootBound = BigDecimal.ZERO;
         lastTotal = BigDecimal.ZERO;
+        List<Strategy> out = new ArrayList<>();
+        Leg stock = book.stock();
+        BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
         if (basis == Basis.INITIAL) {
             keptInitial.clear();
             keepInitial = basisMatters(book);
         }
-        List<Strategy> out = new ArrayList<>();
-        Leg stock = book.stock();
-        BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
         Map<BigDecimal, List<Leg>> byMultiplier = new TreeMap<>();
         for (Leg o : book.options()) {
             byMultiplier.computeIfAbsent(o.multiplier().stripTrailingZeros(), k -> new ArrayList<>()).add(o);
