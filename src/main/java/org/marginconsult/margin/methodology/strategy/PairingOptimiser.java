@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * {@link MinCostFlow}: each unit of flow from a supply to a demand is one pairing, and its cost is the
  * pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads run through a grid of (expiry, strike) cells per option type: a long call's unit may move
+ * <li>Spreads are one arc per (long, short) pair that saves something; in classes with many pairs per
+ * cell they run through a grid of (expiry, strike) cells per option type instead: a long call's unit may move
  * to earlier expiries and higher strikes for free and to lower strikes at the step x multiplier, so its
  * cheapest path to a short call costs the spread's maximum loss plus what paying the long in full adds,
  * less the short's uncovered requirement (puts the other way round, from the short to the long).</li>
