@@ -104,8 +104,9 @@ final class MinCostFlow {
     /**
      * The tie cost of the {@code j}-th arc added: a fixed pseudo-random amount from 1 to 2^40 (the
      * SplitMix64 finaliser of its index). Among flows of the same least cost the simplex returns the one
-     * of least total tie cost, which with such amounts is a single flow, whatever order the simplex meets
-     * the arcs in: the result depends only on the network, which callers build in a canonical order.
+     * of least total tie cost. Two such flows tie again only if their amounts cancel exactly (about one
+     * chance in 2^40), so it is a single flow whatever order the simplex meets the arcs in: the result
+     * depends only on the network, which callers build in a canonical order.
      */
     static long tieCost(int j) {
         long z = (j + 1) * 0x9E3779B97F4A7C15L;
