@@ -1,6 +1,7 @@
 package org.marginconsult.margin.methodology.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.margin.support.StrategyFixtures.FAR;
 import static org.marginconsult.margin.support.StrategyFixtures.NEAR;
 import static org.marginconsult.margin.support.StrategyFixtures.leg;
@@ -48,6 +49,27 @@ class PairingOptimiserTest {
     }
 
     @Test
+    void amongEquallyCheapPairingsTheShortTakesTheSameExpiryLongOfTheWidestSpread() {
+        // A short 100 call (NEAR, underlying at 100) may be covered by a long 90 or 95 call of its expiry or
+        // by a long 90 call expiring FAR: each is a debit spread needing only the long's premium, so the three
+        // pairings cost the same, $300 for the spread + $300 + $300 for the longs left = $900. Complex
+        // spreads are combined from same-expiry spreads, and combining two saves the narrower width, so the
+        // flow's tie-break takes the same-expiry long of the widest spread: the 90 NEAR call.
+        Leg shortNear = leg(LegKind.CALL, "-1", "100", "3", "100", NEAR);
+        Leg long90Near = leg(LegKind.CALL, "1", "90", "3", "100", NEAR);
+        Leg long95Near = leg(LegKind.CALL, "1", "95", "3", "100", NEAR);
+        Leg long90Far = leg(LegKind.CALL, "1", "90", "3", "100", FAR);
+        List<Leg> legs = new ArrayList<>(List.of(shortNear, long90Near, long95Near, long90Far));
+        legs.sort(LegOrder.LEGS);
+        List<Strategy> s = new PairingOptimiser(rules, false).pair(new UnderlyingBook("XYZ", null, legs), Basis.INITIAL);
+        assertEquals(0, new BigDecimal("900").compareTo(total(s, Basis.INITIAL)));
+        List<Strategy> spreads = s.stream().filter(x -> x.kind() == StrategyKind.CALL_SPREAD).toList();
+        assertEquals(1, spreads.size());
+        assertEquals(java.util.Set.of(shortNear, long90Near),
+                spreads.get(0).legs().stream().map(StrategyLeg::leg).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void twoLegPairingIsMinimalAgainstBruteForceOnRandomBooks() {
         Random random = new Random(20261120L);
         for (int i = 0; i < 3000; i++) {
@@ -83,6 +105,40 @@ class PairingOptimiserTest {
     @Test
     void withTheLagrangianBoundTheMaintenancePairingMatchesTheBruteForceOnThreeThousandBooksOfUpToSevenSeries() {
         assertEqualToBruteForce(3_000, 7, 11L, Basis.MAINTENANCE, true);
+    }
+
+    @Test
+    void aDenseClassMaintenancePairingSolvedAgainFromTheInitialOneIsTheOneAFreshOptimiserFinds() {
+        // The benchmark's dense book (about 200 series an underlying, long and short stock): after the initial
+        // pairing, the maintenance pairing of a class above 48 series reprices the initial network and solves
+        // it again from the initial optimum. It must be, strategy for strategy, what an optimiser that never
+        // saw the initial pairing returns, on every underlying whose basis matters, in fewer pivots.
+        var positions = StrategyBasedBenchmark.book(5_000, 10, 1);
+        int checked = 0;
+        long warmPivots = 0;
+        long coldPivots = 0;
+        for (UnderlyingBook book : StrategyBased.withDefaults()
+                .books(positions, positions, org.marginconsult.margin.support.MarginFixtures.context())) {
+            if (!PairingOptimiser.basisMatters(book)) {
+                continue;
+            }
+            PairingOptimiser warm = new PairingOptimiser(rules);
+            warm.pair(book, Basis.INITIAL);
+            List<Strategy> again = warm.pair(book, Basis.MAINTENANCE);
+            PairingOptimiser cold = new PairingOptimiser(rules);
+            List<Strategy> fresh = cold.pair(book, Basis.MAINTENANCE);
+            assertEquals(describe(fresh), describe(again), book.underlying());
+            warmPivots += warm.lastAugmentations;
+            coldPivots += cold.lastAugmentations;
+            checked++;
+        }
+        assertTrue(checked >= 3, "underlyings whose maintenance pairing was solved again: " + checked);
+        assertTrue(warmPivots < coldPivots, "pivots from the initial optimum " + warmPivots + ", from scratch " + coldPivots);
+    }
+
+    private static List<String> describe(List<Strategy> strategies) {
+        return strategies.stream().map(s -> s.kind() + " " + s.legs().stream()
+                .map(l -> l.leg().label() + " x" + l.quantity().toPlainString()).toList()).toList();
     }
 
     @Test
