@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -209,10 +208,7 @@ public class PortfolioApi {
     @Produces("text/csv")
     @Authenticated
     public Response export(@RestPath long id) {
-        Portfolio p = portfolios.requireOwned(id);
-        StreamingOutput body = out -> portfolios.exportCsv(id, out);
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + UploadForm.exportName(p) + "\"").build();
+        return UploadForm.csvDownload(portfolios, id);
     }
 
     @DELETE

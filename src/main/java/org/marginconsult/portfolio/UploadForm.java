@@ -1,6 +1,8 @@
 package org.marginconsult.portfolio;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.InstrumentType;
 
@@ -49,6 +51,17 @@ final class UploadForm {
             throw new BadRequestException(name + " must be one of " + String.join(", ",
                     java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ".");
         }
+    }
+
+    /**
+     * The owned portfolio's positions as a CSV download, streamed from the store (the page and the API
+     * offer the same file).
+     */
+    static Response csvDownload(PortfolioService portfolios, long id) {
+        Portfolio p = portfolios.requireOwned(id);
+        StreamingOutput body = out -> portfolios.exportCsv(id, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + exportName(p) + "\"").build();
     }
 
     /** "Q4 book" version 3 gives {@code Q4-book-v3.csv}. */

@@ -127,10 +127,14 @@ public final class ImpactStudy {
         int steps = 2 + proposals.size();
         progress.step(0, steps, "validating and grouping the portfolio");
         // Today's margin does not depend on the grouping: computed alongside it, so that both cores work
-        // (most of either step runs on one thread). Errors come as they would one after the other: the
-        // whole portfolio's validation first.
+        // (most of either step runs on one thread). It gets a thread of its own rather than the common
+        // pool's: with two processors that pool has one worker, and a methodology that pairs underlyings in
+        // parallel (STRATEGY_BASED) run on it would find no second thread to share the work with, while a
+        // thread outside the pool shares it with that worker once the grouping is done. Errors come as they
+        // would one after the other: the whole portfolio's validation first.
         CompletableFuture<SiloedBaseline> today = CompletableFuture.supplyAsync(
-                () -> SiloedBaseline.of(positions, context, securitiesToday, futuresToday));
+                () -> SiloedBaseline.of(positions, context, securitiesToday, futuresToday),
+                task -> Thread.ofPlatform().name("impact-study-today").daemon().start(task));
         CrossMargin.Prepared prepared = CrossMargin.prepare(positions, context);
         progress.step(1, steps, "today's siloed margin");
         SiloedBaseline baseline;

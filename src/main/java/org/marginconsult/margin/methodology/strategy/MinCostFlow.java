@@ -4,24 +4,26 @@ import java.util.Arrays;
 
 /**
  * Minimum-cost flow for a transportation network: nodes have supplies (positive) and demands
- * (negative) adding up to zero, arcs have integer capacities and costs (negative allowed, no negative
- * cycle). Solved by the primal-dual form of successive shortest paths: node potentials from one
- * Bellman-Ford pass; then, in phases, Dijkstra on reduced costs from every node with supply to the
- * nearest node with demand, augmentation along that path, and a blocking flow (depth-first) over the
- * arcs of reduced cost zero, which carry every other shortest path. Reduced costs stay non-negative on
- * every residual arc (Johnson's reweighting, cut at the distance found), which is the optimality
- * condition, so the flow is of least cost when every supply is routed.
+ * (negative) adding up to zero, arcs have integer capacities and costs (negative allowed; a cycle of
+ * negative cost must have a bounded capacity). Solved by the primal network simplex method
+ * ({@link Simplex}); integer data give an integral optimum, which is what makes a pairing into whole
+ * contracts exact (network-flow integrality; Rudd &amp; Schroeder, Management Science 28(12), 1982).
  *
- * <p>Stopping each search at the first demand node keeps searches local, and one search serves every
- * augmentation of the same length. Integer data give an integral optimum,
- * which is what makes a pairing into whole contracts exact (network-flow integrality; Rudd &amp;
- * Schroeder, Management Science 28(12), 1982).
- *
- * <p>Arrays grow as arcs are added; searches reset only what they touched. Not thread-safe.
+ * <p>Arrays grow as arcs are added; arcs are kept with their residual twins so that the flow can be
+ * walked and decomposed after the run. Not thread-safe.
  */
 final class MinCostFlow {
 
     static final long INFINITE = Long.MAX_VALUE / 4;
+
+    /** The largest preference an arc may carry: tie costs stay below 2^51. */
+    static final int MAX_PREFERENCE = 1023;
+
+    /**
+     * Networks of up to this many nodes may carry preferences: a cycle's tie cost, at most its arcs x
+     * 2^51, then stays inside a long (without preferences, tie costs stay below 2^41 and any network fits).
+     */
+    static final int PREFERENCE_NODES = 2_048;
 
     private final int nodes;
     private int arcs;
@@ -31,16 +33,8 @@ final class MinCostFlow {
     private long[] cap;
     private long[] initialCap;
     private long[] cost;
+    private long[] tie;
     private final long[] excess;
-
-    private long[] potential;
-    private long[] dist;
-    private int[] parentArc;
-    private int[] heapNode;
-    private long[] heapKey;
-    private int[] visitedStamp;
-    private int[] touched;
-    private int stamp;
 
     MinCostFlow(int nodes, int expectedArcs) {
         this.nodes = nodes;
@@ -52,6 +46,7 @@ final class MinCostFlow {
         cap = new long[a];
         initialCap = new long[a];
         cost = new long[a];
+        tie = new long[a];
         excess = new long[nodes];
     }
 
@@ -66,6 +61,19 @@ final class MinCostFlow {
 
     /** Adds an arc and its residual twin; returns the arc's index (the twin is index ^ 1). */
     int addArc(int from, int toNode, long capacity, long arcCost) {
+        return addArc(from, toNode, capacity, arcCost, 0);
+    }
+
+    /**
+     * Adds an arc whose tie cost is raised by {@code preference} x 2^40: among flows of the same least cost,
+     * those using arcs of lower preference first (see {@link #tieCost}).
+     *
+     * @param preference from 0 to {@link #MAX_PREFERENCE}
+     */
+    int addArc(int from, int toNode, long capacity, long arcCost, int preference) {
+        if (preference < 0 || preference > MAX_PREFERENCE) {
+            throw new IllegalArgumentException("preference out of range: " + preference);
+        }
         if (arcs + 2 > to.length) {
             int n = to.length * 2;
             next = Arrays.copyOf(next, n);
@@ -73,8 +81,10 @@ final class MinCostFlow {
             cap = Arrays.copyOf(cap, n);
             initialCap = Arrays.copyOf(initialCap, n);
             cost = Arrays.copyOf(cost, n);
+            tie = Arrays.copyOf(tie, n);
         }
         int a = arcs;
+        tie[a] = ((long) preference << 40) + tieCost(a / 2);
         to[a] = toNode;
         cap[a] = capacity;
         initialCap[a] = capacity;
@@ -89,6 +99,21 @@ final class MinCostFlow {
         head[toNode] = a + 1;
         arcs += 2;
         return a;
+    }
+
+    /**
+     * The tie cost of the {@code j}-th arc added: a fixed pseudo-random amount from 1 to 2^40 (the
+     * SplitMix64 finaliser of its index). Among flows of the same least cost the simplex returns the one
+     * of least total tie cost. Two such flows tie again only if their amounts cancel exactly (about one
+     * chance in 2^40), so it is a single flow whatever order the simplex meets the arcs in: the result
+     * depends only on the network, which callers build in a canonical order.
+     */
+    static long tieCost(int j) {
+        long z = (j + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 24) + 1;
     }
 
     /** Flow on an arc added by {@link #addArc}. */
@@ -127,11 +152,11 @@ final class MinCostFlow {
     }
 
     /**
-     * Routes every supply to demands at least total cost.
+     * Routes every supply to demands at least total cost, by the primal network simplex method.
      *
-     * @return the number of augmentations
+     * @return the number of pivots
      * @throws IllegalStateException if supplies and demands do not balance, a supply cannot reach any
-     *                               demand, or a cycle has a negative cost
+     *                               demand, or a cycle of unbounded capacity has a negative cost
      */
     int run() {
         long balance = 0;
@@ -141,251 +166,389 @@ final class MinCostFlow {
         if (balance != 0) {
             throw new IllegalStateException("supplies and demands do not balance: " + balance);
         }
-        potential = new long[nodes];
-        dist = new long[nodes];
-        Arrays.fill(dist, INFINITE);
-        parentArc = new int[nodes];
-        heapNode = new int[Math.max(16, arcs + nodes)];
-        heapKey = new long[heapNode.length];
-        visitedStamp = new int[nodes];
-        touched = new int[nodes];
-        initialPotentials();
-        current = new int[nodes];
-        dead = new boolean[nodes];
-        onPath = new boolean[nodes];
-        int augmentations = 0;
-        int[] sources = new int[nodes];
-        while (true) {
-            int count = 0;
-            for (int v = 0; v < nodes; v++) {
-                if (excess[v] > 0) {
-                    sources[count++] = v;
-                }
-            }
-            if (count == 0) {
-                return augmentations;
-            }
-            int t = search(sources, count);
-            if (t < 0) {
-                throw new IllegalStateException("node " + sources[0] + " has supply that cannot reach a demand");
-            }
-            int s = t;
-            while (parentArc[s] >= 0) {
-                s = to[parentArc[s] ^ 1];
-            }
-            long push = Math.min(excess[s], -excess[t]);
-            for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
-                push = Math.min(push, cap[parentArc[v]]);
-            }
-            for (int v = t; v != s; v = to[parentArc[v] ^ 1]) {
-                int arc = parentArc[v];
-                cap[arc] -= push;
-                cap[arc ^ 1] += push;
-            }
-            excess[s] -= push;
-            excess[t] += push;
-            augmentations++;
-            augmentations += blockingFlow(sources, count);
-        }
+        simplex = new Simplex();
+        return simplex.solve();
     }
 
-    private int[] current;
-    private boolean[] dead;
-    private boolean[] onPath;
+    /** The last run's spanning tree, kept for {@link #rerun}. */
+    private Simplex simplex;
 
     /**
-     * After a search the arcs of reduced cost zero hold every shortest path; routes as much more supply
-     * as they carry (depth-first, as in Dinic's algorithm), so one search serves many augmentations.
-     * Paths found this way are shortest, so reduced costs stay non-negative.
-     */
-    private int blockingFlow(int[] sources, int count) {
-        for (int v = 0; v < nodes; v++) {
-            current[v] = head[v];
-            dead[v] = false;
-        }
-        int augmentations = 0;
-        for (int i = 0; i < count; i++) {
-            int s = sources[i];
-            while (excess[s] > 0) {
-                long pushed = admissible(s, excess[s], s);
-                if (pushed == 0) {
-                    break;
-                }
-                excess[s] -= pushed;
-                augmentations++;
-            }
-        }
-        return augmentations;
-    }
-
-    private long admissible(int u, long limit, int source) {
-        if (u != source && excess[u] < 0) {
-            long d = Math.min(limit, -excess[u]);
-            excess[u] += d;
-            return d;
-        }
-        onPath[u] = true;
-        long pu = potential[u];
-        for (int a = current[u]; a >= 0; a = next[a]) {
-            current[u] = a;
-            int v = to[a];
-            if (cap[a] > 0 && !dead[v] && !onPath[v] && cost[a] + pu - potential[v] == 0) {
-                long d = admissible(v, Math.min(limit, cap[a]), source);
-                if (d > 0) {
-                    cap[a] -= d;
-                    cap[a ^ 1] += d;
-                    onPath[u] = false;
-                    return d;
-                }
-            }
-        }
-        current[u] = -1;
-        onPath[u] = false;
-        dead[u] = true;
-        return 0;
-    }
-
-    /** Shortest distances from a virtual root joined to every node at no cost (queue-based Bellman-Ford). */
-    private void initialPotentials() {
-        int[] queue = new int[nodes + 1];
-        boolean[] queued = new boolean[nodes];
-        int[] passes = new int[nodes];
-        int headIndex = 0;
-        int tail = 0;
-        int size = nodes;
-        for (int v = 0; v < nodes; v++) {
-            queue[tail++] = v;
-            queued[v] = true;
-        }
-        tail %= queue.length;
-        while (size > 0) {
-            int u = queue[headIndex];
-            headIndex = (headIndex + 1) % queue.length;
-            size--;
-            queued[u] = false;
-            if (++passes[u] > nodes) {
-                throw new IllegalStateException("negative cycle in a flow network");
-            }
-            for (int a = head[u]; a >= 0; a = next[a]) {
-                if (cap[a] > 0 && potential[u] + cost[a] < potential[to[a]]) {
-                    potential[to[a]] = potential[u] + cost[a];
-                    if (!queued[to[a]]) {
-                        queued[to[a]] = true;
-                        queue[tail] = to[a];
-                        tail = (tail + 1) % queue.length;
-                        size++;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Dijkstra on reduced costs from every node with supply to the nearest node with demand. The potentials of the
-     * nodes settled before it drop by their distance's shortfall to its distance, which keeps every
-     * residual arc's reduced cost non-negative and makes the path found tight. The path is left in
-     * {@code parentArc}.
+     * Sets the cost of an arc added by {@link #addArc}, for {@link #rerun}.
      *
-     * @return the node with demand reached, or -1
+     * @param arc  the arc
+     * @param cost its new cost
      */
-    private int search(int[] starts, int count) {
-        stamp++;
-        int touchedCount = 0;
-        int size = 0;
-        for (int i = 0; i < count; i++) {
-            int start = starts[i];
-            dist[start] = 0;
-            parentArc[start] = -1;
-            touched[touchedCount++] = start;
-            size = push(size, start, 0);
+    void setCost(int arc, long cost) {
+        this.cost[arc] = cost;
+        this.cost[arc ^ 1] = -cost;
+    }
+
+    /**
+     * Solves again after {@link #setCost}, starting from the last run's optimal spanning tree: its flow is
+     * still feasible (only costs changed), so the simplex only pivots where the new costs make it worth it.
+     * The result is the flow a new run would return (the least cost, then the least tie cost: one flow).
+     *
+     * @return the number of pivots
+     * @throws IllegalStateException if {@link #run} has not been called, or as {@link #run}
+     */
+    int rerun() {
+        if (simplex == null) {
+            throw new IllegalStateException("rerun before run");
         }
-        int found = -1;
-        long cut = 0;
-        while (size > 0) {
-            int u = heapNode[0];
-            long du = heapKey[0];
-            size = pop(size);
-            if (du != dist[u] || visitedStamp[u] == stamp) {
-                continue;
+        return simplex.resume();
+    }
+
+    /**
+     * The primal network simplex method with a block-search pivot rule (after LEMON's
+     * {@code NetworkSimplex}, Kovacs, "Minimum-cost flow algorithms: an experimental evaluation",
+     * Optimization Methods and Software 30(1), 2015). The spanning tree is kept with parent, thread
+     * (preorder), reverse thread, subtree size and last successor per node, so a pivot touches only
+     * the cycle and the subtree that moves. Starting basis: every node joined to an artificial root by an
+     * artificial arc carrying its supply (cost 0 towards the root, a big cost M from it, M above any
+     * path's cost). The leaving arc is the last blocking arc met on the cycle from the entering arc's
+     * head (Cunningham's strongly feasible trees), so degenerate pivots cannot cycle. At the end every
+     * non-tree arc's reduced cost is non-negative in the direction it may move, which is optimality;
+     * integer data give an integer flow.
+     */
+    private final class Simplex {
+        private static final int UP = 1;
+        private static final int DOWN = -1;
+        private static final int LOWER = 1;
+        private static final int TREE = 0;
+        private static final int UPPER = -1;
+
+        private final int n = nodes;
+        private final int m = arcs / 2;
+        private final int root = nodes;
+        private final int[] source = new int[m + n];
+        private final int[] target = new int[m + n];
+        private final long[] upper = new long[m + n];
+        private final long[] arcCost = new long[m + n];
+        private final long[] tieCost = new long[m + n];
+        private final long[] flow = new long[m + n];
+        private final int[] state = new int[m + n];
+        private final int[] parent = new int[n + 1];
+        private final int[] pred = new int[n + 1];
+        private final int[] predDir = new int[n + 1];
+        private final int[] thread = new int[n + 1];
+        private final int[] revThread = new int[n + 1];
+        private final int[] succNum = new int[n + 1];
+        private final int[] lastSucc = new int[n + 1];
+        private final long[] pi = new long[n + 1];
+        private final long[] tiePi = new long[n + 1];
+        private final int[] dirtyRevs = new int[n + 1];
+        private final int blockSize = Math.max(10, (int) Math.sqrt(m));
+        private int nextArc;
+        private int inArc;
+        private int join;
+        private int uIn;
+        private int vIn;
+        private int uOut;
+        private long delta;
+
+        int solve() {
+            long maxCost = 0;
+            for (int j = 0; j < m; j++) {
+                int a = 2 * j;
+                source[j] = to[a + 1];
+                target[j] = to[a];
+                upper[j] = initialCap[a];
+                arcCost[j] = cost[a];
+                tieCost[j] = tie[a];
+                maxCost = Math.max(maxCost, Math.abs(cost[a]));
+                state[j] = LOWER;
             }
-            visitedStamp[u] = stamp;
-            cut = du;
-            if (excess[u] < 0) {
-                found = u;
-                break;
-            }
-            long pu = potential[u];
-            for (int a = head[u]; a >= 0; a = next[a]) {
-                if (cap[a] <= 0) {
-                    continue;
+            long artificial = Math.multiplyExact(maxCost + 1, (long) n + 1);
+            parent[root] = -1;
+            pred[root] = -1;
+            thread[root] = 0;
+            revThread[0] = root;
+            succNum[root] = n + 1;
+            lastSucc[root] = root - 1;
+            for (int u = 0, e = m; u < n; u++, e++) {
+                parent[u] = root;
+                pred[u] = e;
+                thread[u] = u + 1;
+                revThread[u + 1] = u;
+                succNum[u] = 1;
+                lastSucc[u] = u;
+                upper[e] = INFINITE;
+                state[e] = TREE;
+                if (excess[u] >= 0) {
+                    predDir[u] = UP;
+                    pi[u] = 0;
+                    source[e] = u;
+                    target[e] = root;
+                    flow[e] = excess[u];
+                    arcCost[e] = 0;
+                } else {
+                    predDir[u] = DOWN;
+                    pi[u] = artificial;
+                    source[e] = root;
+                    target[e] = u;
+                    flow[e] = -excess[u];
+                    arcCost[e] = artificial;
                 }
-                int v = to[a];
-                long nd = du + cost[a] + pu - potential[v];
-                if (nd < dist[v]) {
-                    if (dist[v] >= INFINITE) {
-                        touched[touchedCount++] = v;
+            }
+            return pivot();
+        }
+
+        /** From the last optimal tree, with the costs now in {@code cost}: new potentials, then pivots. */
+        int resume() {
+            long maxCost = 0;
+            for (int j = 0; j < m; j++) {
+                arcCost[j] = cost[2 * j];
+                maxCost = Math.max(maxCost, Math.abs(arcCost[j]));
+            }
+            long artificial = Math.multiplyExact(maxCost + 1, (long) n + 1);
+            for (int e = m; e < m + n; e++) {
+                arcCost[e] = source[e] == root ? artificial : 0;
+            }
+            for (int u = thread[root]; u != root; u = thread[u]) {
+                pi[u] = pi[parent[u]] - predDir[u] * arcCost[pred[u]];
+            }
+            nextArc = 0;
+            return pivot();
+        }
+
+        private int pivot() {
+            int pivots = 0;
+            while (findEnteringArc()) {
+                findJoinNode();
+                boolean change = findLeavingArc();
+                if (delta >= INFINITE) {
+                    throw new IllegalStateException("a cycle of unbounded capacity has a negative cost");
+                }
+                changeFlow(change);
+                if (change) {
+                    updateTreeStructure();
+                    updatePotential();
+                }
+                pivots++;
+            }
+            for (int e = m; e < m + n; e++) {
+                if (flow[e] > 0) {
+                    throw new IllegalStateException("node " + (e - m) + " has supply that cannot reach a demand");
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                cap[2 * j] = upper[j] - flow[j];
+                cap[2 * j + 1] = flow[j];
+            }
+            Arrays.fill(excess, 0);
+            return pivots;
+        }
+
+        /**
+         * Block search: the entering arc is the one of least reduced cost within the first block that has a
+         * negative one, costs compared first by amount, then by tie cost.
+         */
+        private boolean findEnteringArc() {
+            long min = 0;
+            long min2 = 0;
+            int count = blockSize;
+            int e = nextArc;
+            for (int scanned = 0; scanned < m; scanned++) {
+                long c = state[e] * (arcCost[e] + pi[source[e]] - pi[target[e]]);
+                if (c <= min) {
+                    long c2 = state[e] * (tieCost[e] + tiePi[source[e]] - tiePi[target[e]]);
+                    if (c < min || c2 < min2) {
+                        min = c;
+                        min2 = c2;
+                        inArc = e;
                     }
-                    dist[v] = nd;
-                    parentArc[v] = a;
-                    size = push(size, v, nd);
+                }
+                if (++e == m) {
+                    e = 0;
+                }
+                if (--count == 0) {
+                    if (min < 0 || min2 < 0) {
+                        nextArc = e;
+                        return true;
+                    }
+                    count = blockSize;
                 }
             }
+            nextArc = e;
+            return min < 0 || min2 < 0;
         }
-        for (int i = 0; i < touchedCount; i++) {
-            int v = touched[i];
-            if (visitedStamp[v] == stamp && dist[v] < cut) {
-                potential[v] += dist[v] - cut;
-            }
-            dist[v] = INFINITE;
-        }
-        return found;
-    }
 
-    private int push(int size, int node, long key) {
-        if (size == heapNode.length) {
-            heapNode = Arrays.copyOf(heapNode, size * 2);
-            heapKey = Arrays.copyOf(heapKey, size * 2);
-        }
-        int i = size;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heapKey[parent] <= key) {
-                break;
+        private void findJoinNode() {
+            int u = source[inArc];
+            int v = target[inArc];
+            while (u != v) {
+                if (succNum[u] < succNum[v]) {
+                    u = parent[u];
+                } else {
+                    v = parent[v];
+                }
             }
-            heapNode[i] = heapNode[parent];
-            heapKey[i] = heapKey[parent];
-            i = parent;
+            join = u;
         }
-        heapNode[i] = node;
-        heapKey[i] = key;
-        return size + 1;
-    }
 
-    private int pop(int size) {
-        size--;
-        if (size == 0) {
-            return 0;
+        /** Whether a tree arc leaves (otherwise the entering arc only moves to its other bound). */
+        private boolean findLeavingArc() {
+            int first;
+            int second;
+            if (state[inArc] == LOWER) {
+                first = source[inArc];
+                second = target[inArc];
+            } else {
+                first = target[inArc];
+                second = source[inArc];
+            }
+            delta = upper[inArc];
+            int result = 0;
+            for (int u = first; u != join; u = parent[u]) {
+                int e = pred[u];
+                long d = flow[e];
+                if (predDir[u] == DOWN) {
+                    d = upper[e] >= INFINITE ? INFINITE : upper[e] - d;
+                }
+                if (d < delta) {
+                    delta = d;
+                    uOut = u;
+                    result = 1;
+                }
+            }
+            for (int u = second; u != join; u = parent[u]) {
+                int e = pred[u];
+                long d = flow[e];
+                if (predDir[u] == UP) {
+                    d = upper[e] >= INFINITE ? INFINITE : upper[e] - d;
+                }
+                if (d <= delta) {
+                    delta = d;
+                    uOut = u;
+                    result = 2;
+                }
+            }
+            if (result == 1) {
+                uIn = first;
+                vIn = second;
+            } else {
+                uIn = second;
+                vIn = first;
+            }
+            return result != 0;
         }
-        int node = heapNode[size];
-        long key = heapKey[size];
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                break;
+
+        private void changeFlow(boolean change) {
+            if (delta > 0) {
+                long val = state[inArc] * delta;
+                flow[inArc] += val;
+                for (int u = source[inArc]; u != join; u = parent[u]) {
+                    flow[pred[u]] -= predDir[u] * val;
+                }
+                for (int u = target[inArc]; u != join; u = parent[u]) {
+                    flow[pred[u]] += predDir[u] * val;
+                }
             }
-            if (child + 1 < size && heapKey[child + 1] < heapKey[child]) {
-                child++;
+            if (change) {
+                state[inArc] = TREE;
+                state[pred[uOut]] = flow[pred[uOut]] == 0 ? LOWER : UPPER;
+            } else {
+                state[inArc] = -state[inArc];
             }
-            if (heapKey[child] >= key) {
-                break;
-            }
-            heapNode[i] = heapNode[child];
-            heapKey[i] = heapKey[child];
-            i = child;
         }
-        heapNode[i] = node;
-        heapKey[i] = key;
-        return size;
+
+        private void updateTreeStructure() {
+            int oldRevThread = revThread[uOut];
+            int oldSuccNum = succNum[uOut];
+            int oldLastSucc = lastSucc[uOut];
+            int vOut = parent[uOut];
+            if (uIn == uOut) {
+                parent[uIn] = vIn;
+                pred[uIn] = inArc;
+                predDir[uIn] = uIn == source[inArc] ? UP : DOWN;
+                if (thread[vIn] != uOut) {
+                    int after = thread[oldLastSucc];
+                    thread[oldRevThread] = after;
+                    revThread[after] = oldRevThread;
+                    after = thread[vIn];
+                    thread[vIn] = uOut;
+                    revThread[uOut] = vIn;
+                    thread[oldLastSucc] = after;
+                    revThread[after] = oldLastSucc;
+                }
+            } else {
+                int threadContinue = oldRevThread == vIn ? thread[oldLastSucc] : thread[vIn];
+                int stem = uIn;
+                int parStem = vIn;
+                int last = lastSucc[uIn];
+                int after = thread[last];
+                thread[vIn] = uIn;
+                int dirty = 0;
+                dirtyRevs[dirty++] = vIn;
+                while (stem != uOut) {
+                    int nextStem = parent[stem];
+                    thread[last] = nextStem;
+                    dirtyRevs[dirty++] = last;
+                    int before = revThread[stem];
+                    thread[before] = after;
+                    revThread[after] = before;
+                    parent[stem] = parStem;
+                    parStem = stem;
+                    stem = nextStem;
+                    last = lastSucc[stem] == lastSucc[parStem] ? revThread[parStem] : lastSucc[stem];
+                    after = thread[last];
+                }
+                parent[uOut] = parStem;
+                thread[last] = threadContinue;
+                revThread[threadContinue] = last;
+                lastSucc[uOut] = last;
+                if (oldRevThread != vIn) {
+                    thread[oldRevThread] = after;
+                    revThread[after] = oldRevThread;
+                }
+                for (int i = 0; i < dirty; i++) {
+                    int u = dirtyRevs[i];
+                    revThread[thread[u]] = u;
+                }
+                int tmpSc = 0;
+                int tmpLs = lastSucc[uOut];
+                for (int u = uOut, p = parent[u]; u != uIn; u = p, p = parent[u]) {
+                    pred[u] = pred[p];
+                    predDir[u] = -predDir[p];
+                    tmpSc += succNum[u] - succNum[p];
+                    succNum[u] = tmpSc;
+                    lastSucc[p] = tmpLs;
+                }
+                pred[uIn] = inArc;
+                predDir[uIn] = uIn == source[inArc] ? UP : DOWN;
+                succNum[uIn] = oldSuccNum;
+            }
+            int upLimitOut = lastSucc[join] == vIn ? join : -1;
+            int lastSuccOut = lastSucc[uOut];
+            for (int u = vIn; u != -1 && lastSucc[u] == vIn; u = parent[u]) {
+                lastSucc[u] = lastSuccOut;
+            }
+            if (join != oldRevThread && vIn != oldRevThread) {
+                for (int u = vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u]) {
+                    lastSucc[u] = oldRevThread;
+                }
+            } else if (lastSuccOut != oldLastSucc) {
+                for (int u = vOut; u != upLimitOut && lastSucc[u] == oldLastSucc; u = parent[u]) {
+                    lastSucc[u] = lastSuccOut;
+                }
+            }
+            for (int u = vIn; u != join; u = parent[u]) {
+                succNum[u] += oldSuccNum;
+            }
+            for (int u = vOut; u != join; u = parent[u]) {
+                succNum[u] -= oldSuccNum;
+            }
+        }
+
+        private void updatePotential() {
+            long sigma = pi[vIn] - pi[uIn] - predDir[uIn] * arcCost[inArc];
+            long tieSigma = tiePi[vIn] - tiePi[uIn] - predDir[uIn] * tieCost[inArc];
+            int end = thread[lastSucc[uIn]];
+            for (int u = uIn; u != end; u = thread[u]) {
+                pi[u] += sigma;
+                tiePi[u] += tieSigma;
+            }
+        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * {@link MinCostFlow}: each unit of flow from a supply to a demand is one pairing, and its cost is the
  * pairing's requirement minus the requirements of its legs on their own. The network is sparse:
  * <ul>
- * <li>Spreads run through a grid of (expiry, strike) cells per option type: a long call's unit may move
+ * <li>Spreads are one arc per (long, short) pair that saves something; in classes with many pairs per
+ * cell they run through a grid of (expiry, strike) cells per option type instead: a long call's unit may move
  * to earlier expiries and higher strikes for free and to lower strikes at the step x multiplier, so its
  * cheapest path to a short call costs the spread's maximum loss plus what paying the long in full adds,
  * less the short's uncovered requirement (puts the other way round, from the short to the long).</li>
@@ -107,7 +108,7 @@ final class PairingOptimiser {
 
     /** Which classes get the decomposition by expiry ({@link ExpiryDecomposition}). */
     enum Decomposition {
-        /** None: version 1.2's pairing (to compare with it). */
+        /** None: version 1.3's pairing (to compare with it). */
         NONE,
         /**
          * Classes the branch and bound leaves unproven and classes above {@link #LAGRANGIAN_LEGS}, up to
@@ -204,6 +205,10 @@ final class PairingOptimiser {
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
+        if (basis == Basis.INITIAL) {
+            keptInitial.clear();
+            keepInitial = basisMatters(book);
+        }
         Map<BigDecimal, List<Leg>> byMultiplier = new TreeMap<>();
         for (Leg o : book.options()) {
             byMultiplier.computeIfAbsent(o.multiplier().stripTrailingZeros(), k -> new ArrayList<>()).add(o);
@@ -865,10 +870,44 @@ final class PairingOptimiser {
         return basis == Basis.INITIAL ? alone.initial() : alone.maintenance();
     }
 
-    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
-            List<Strategy> out) {
+    /**
+     * The exact networks of the last initial pairing's classes above {@link #LAGRANGIAN_LEGS} series, solved,
+     * kept when the book's maintenance pairing will be asked for ({@link #basisMatters}).
+     */
+    private final List<Network> keptInitial = new ArrayList<>(1);
+
+    /** Whether the call of {@link #pair} under way keeps its dense classes' networks. */
+    private boolean keepInitial;
+
+    /**
+     * The network of a class, solved. A dense class's maintenance network differs from its initial one only
+     * in the cost of covering calls with stock, so it is the kept initial network repriced and solved again
+     * from the initial optimum: the same flow as a new network's (the least cost, then the least tie
+     * cost), for a fraction of the pivots.
+     */
+    private Network solvedNetwork(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
+        boolean dense = mode == Mode.EXACT && credit == null && legs.size() > LAGRANGIAN_LEGS;
+        if (dense && basis == Basis.MAINTENANCE) {
+            for (int i = 0; i < keptInitial.size(); i++) {
+                Network kept = keptInitial.get(i);
+                if (kept.isFor(legs, stock, stockUnits)) {
+                    keptInitial.remove(i);
+                    lastAugmentations += kept.reprice(basis);
+                    return kept;
+                }
+            }
+        }
         Network net = new Network(legs, stock, stockUnits, basis, mode, credit);
         lastAugmentations += net.solve();
+        if (dense && keepInitial && basis == Basis.INITIAL) {
+            keptInitial.add(net);
+        }
+        return net;
+    }
+
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
+            List<Strategy> out) {
+        Network net = solvedNetwork(legs, stock, stockUnits, basis, mode, credit);
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
         for (Pair pr : net.decompose()) {
@@ -985,9 +1024,15 @@ final class PairingOptimiser {
         private final int[] aloneArc;
         private final int stockNode;
         private final int aloneSink;
+        private final Leg stock;
+        private final long stockUnits;
+        /** The arc from the stock to each short call it may cover, by leg index (-1 where none). */
+        private final int[] coverArc;
 
         Network(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
             this.legs = legs;
+            this.stock = stock;
+            this.stockUnits = stockUnits;
             boolean optimistic = mode == Mode.OPTIMISTIC;
             int n = legs.size();
             boolean longCall = false;
@@ -1035,6 +1080,8 @@ final class PairingOptimiser {
             int aloneSource = nodes++;
             flow = new MinCostFlow(nodes, 8 * nodes);
             aloneArc = new int[n];
+            coverArc = new int[n];
+            java.util.Arrays.fill(coverArc, -1);
             if (grid) {
                 if (longCall && shortCall) {
                     addSpreadGrid(LegKind.CALL, callGrid, uncoveredMicros);
@@ -1058,7 +1105,6 @@ final class PairingOptimiser {
                 supplies += stockUnits;
                 flow.addArc(stockNode, aloneSink, stockUnits, 0);
             }
-            double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
             for (int v = 0; v < n; v++) {
                 Leg l = legs.get(v);
                 long q = l.contracts();
@@ -1077,9 +1123,7 @@ final class PairingOptimiser {
                         flow.addArc(callLargerBase + r, v, q, 0);
                     }
                     if (covers) {
-                        double itm = Math.max(0, stock.price().doubleValue() - l.strike().doubleValue());
-                        flow.addArc(stockNode, v, q,
-                                micros(loanFraction * itm * l.multiplier().doubleValue()) - nakedSaving);
+                        coverArc[v] = flow.addArc(stockNode, v, q, coverCost(l, nakedSaving, basis));
                     }
                 } else if (l.isShort()) {
                     flow.supply(v, q);
@@ -1107,52 +1151,75 @@ final class PairingOptimiser {
          * short's uncovered requirement. Arcs that cost nothing or more are left out: a pairing that saves
          * nothing is never needed, since both legs can always stand alone. An optimistic network prices
          * every same-expiry spread at (next to) nil, narrower spreads first, and has no calendars.
+         *
+         * <p>Among pairings of the same least cost the flow takes the one that prefers same-expiry spreads
+         * to calendars and diagonals, and wider same-expiry spreads (by strike distance over the short's
+         * strike) to narrower ones: complex spreads are combined from same-expiry spreads, and combining
+         * two saves the narrower width. Remaining ties are broken by the flow's fixed tie costs
+         * ({@link MinCostFlow#tieCost}), so the pairing returned is one, whatever the solver's order.
          */
         private void addSpreadArcs(long[] uncoveredMicros, boolean optimistic, Credit credit) {
             int n = legs.size();
+            // The legs' fields as primitives, read once: the loop below runs over every (long, short) pair.
+            boolean[] isShort = new boolean[n];
+            long[] expiry = new long[n];
+            double[] strike = new double[n];
+            long[] contracts = new long[n];
+            for (int i = 0; i < n; i++) {
+                Leg leg = legs.get(i);
+                isShort[i] = leg.isShort();
+                expiry[i] = leg.expiry().toEpochDay();
+                strike[i] = leg.strike().doubleValue();
+                contracts[i] = leg.contracts();
+            }
             for (int l = 0; l < n; l++) {
                 Leg lo = legs.get(l);
-                if (lo.isShort()) {
+                if (isShort[l]) {
                     continue;
                 }
                 long surcharge = micros(spreadSurcharge(lo));
+                double m = lo.multiplier().doubleValue();
+                boolean call = lo.isCall();
                 for (int sh = 0; sh < n; sh++) {
-                    Leg so = legs.get(sh);
-                    if (!so.isShort() || so.kind() != lo.kind() || lo.expiry().isBefore(so.expiry())) {
+                    if (!isShort[sh] || legs.get(sh).kind() != lo.kind() || expiry[l] < expiry[sh]) {
                         continue;
                     }
                     long cost;
                     if (optimistic) {
-                        if (!lo.expiry().equals(so.expiry())) {
+                        if (expiry[l] != expiry[sh]) {
                             continue;
                         }
                         cost = Math.abs(l - sh) + surcharge - uncoveredMicros[sh];
                     } else {
-                        double width = lo.isCall() ? lo.strike().doubleValue() - so.strike().doubleValue()
-                                : so.strike().doubleValue() - lo.strike().doubleValue();
-                        cost = micros(Math.max(0, width) * lo.multiplier().doubleValue()) + surcharge
-                                - uncoveredMicros[sh];
-                        if (credit != null && lo.expiry().equals(so.expiry())) {
+                        double width = call ? strike[l] - strike[sh] : strike[sh] - strike[l];
+                        cost = micros(Math.max(0, width) * m) + surcharge - uncoveredMicros[sh];
+                        if (credit != null && expiry[l] == expiry[sh]) {
                             cost -= credit.of(l, sh);
                         }
                         if (cost >= 0) {
                             continue;
                         }
                     }
-                    long cap = Math.min(lo.contracts(), so.contracts());
-                    if (lo.isCall()) {
-                        flow.addArc(l, sh, cap, cost);
+                    long cap = Math.min(contracts[l], contracts[sh]);
+                    int preference = flow.nodeCount() > MinCostFlow.PREFERENCE_NODES ? 0
+                            : expiry[l] != expiry[sh] ? MinCostFlow.MAX_PREFERENCE
+                            : (int) Math.max(0, 1000 - Math.round(1000 * Math.abs(strike[l] - strike[sh]) / strike[sh]));
+                    if (call) {
+                        flow.addArc(l, sh, cap, cost, preference);
                     } else {
-                        flow.addArc(sh, l, cap, cost);
+                        flow.addArc(sh, l, cap, cost, preference);
                     }
                 }
             }
         }
 
-
         /**
-         * Whether the (expiry, strike) grid has fewer arcs than one arc per (long, short) pair: about four
-         * arcs a cell against one a pair; a sparse class is cheaper with direct arcs.
+         * Whether the (expiry, strike) grid is worth its extra nodes: it has about four arcs a cell against
+         * one a (long, short) pair, but every cell is a node of the network simplex's tree, while direct arcs
+         * add none. Measured with the network simplex (docs/methodology/strategy-based.md 5): on the
+         * 1,000,000-position book (about 60 longs and 60 shorts of a type on 504 cells, pairs about twice
+         * the grid's arcs) direct arcs take half the time; on the {@code dense} book (136 cells, pairs about
+         * four times the grid's arcs) both take the same. So the grid is used from pairs = 16 x cells.
          */
         private boolean gridIsSmaller() {
             long pairs = 0;
@@ -1170,7 +1237,7 @@ final class PairingOptimiser {
                 }
                 pairs += longs * shorts;
             }
-            return 4L * (gridSize(LegKind.CALL) + gridSize(LegKind.PUT)) < pairs;
+            return 16L * (gridSize(LegKind.CALL) + gridSize(LegKind.PUT)) < pairs;
         }
 
         private int gridSize(LegKind kind) {
@@ -1249,6 +1316,39 @@ final class PairingOptimiser {
 
         int solve() {
             return flow.run();
+        }
+
+        /**
+         * What covering a short call with stock adds: the in-the-money amount counted at the basis's loan
+         * value (50% Regulation T, 75% FINRA), less the call's uncovered requirement.
+         */
+        private long coverCost(Leg call, long nakedSaving, Basis basis) {
+            double loanFraction = basis == Basis.INITIAL ? initialLoanFraction : maintenanceLoanFraction;
+            double itm = Math.max(0, stock.price().doubleValue() - call.strike().doubleValue());
+            return micros(loanFraction * itm * call.multiplier().doubleValue()) - nakedSaving;
+        }
+
+        /** Whether this network is of these very legs (the same instances) and stock units. */
+        boolean isFor(List<Leg> otherLegs, Leg otherStock, long otherStockUnits) {
+            if (otherLegs.size() != legs.size() || otherStock != stock || otherStockUnits != stockUnits) {
+                return false;
+            }
+            for (int i = 0; i < legs.size(); i++) {
+                if (otherLegs.get(i) != legs.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Prices covering calls with stock on another basis and solves again from the last optimum. */
+        int reprice(Basis basis) {
+            for (int v = 0; v < legs.size(); v++) {
+                if (coverArc[v] >= 0) {
+                    flow.setCost(coverArc[v], coverCost(legs.get(v), micros(uncovered(legs.get(v))), basis));
+                }
+            }
+            return flow.rerun();
         }
 
         /** The flow's cost in micro-dollars over the legs on their own (call before {@link #decompose}). */

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
@@ -48,7 +48,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.3";
+    public static final String VERSION = "1.4";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
@@ -78,9 +78,14 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public MarginResult calculate(List<Position> positions, ValuationContext context) {
         StrategyPairing pairing = pairQuietly(positions, context);
         MarginResultBuilder result = resultBuilder(positions, context);
-        for (Strategy s : pairing.initial()) {
+        List<Strategy> strategies = pairing.initial();
+        // Explaining a strategy is independent of the others: on a large book, in parallel (in order).
+        List<Line> lines = (strategies.size() > PARALLEL_LINES ? strategies.parallelStream() : strategies.stream())
+                .map(s -> new Line(describe(rules.explained(s)), s.positionIds())).toList();
+        for (int i = 0; i < strategies.size(); i++) {
+            Strategy s = strategies.get(i);
             result.line(s.underlying(), GroupKind.STRATEGY, Account.SECURITIES, LineKind.STRATEGY_REQUIREMENT,
-                    describe(rules.explained(s)), s.initial(), s.positionIds());
+                    lines.get(i).description(), s.initial(), lines.get(i).positionIds());
         }
         result.maintenance(Account.SECURITIES, pairing.maintenanceRequirement());
         result.saleProceeds(Account.SECURITIES, pairing.saleProceeds());
@@ -154,6 +159,13 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         return new StrategyPairing(initial, maintenance, warnings);
     }
 
+    /** Strategies from which explaining them is shared between threads. */
+    private static final int PARALLEL_LINES = 4_096;
+
+    /** A breakdown line's description and position ids. */
+    private record Line(String description, List<String> positionIds) {
+    }
+
     /** The pairings of one underlying, and whether either is not proven minimal. */
     private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven) {
     }
@@ -173,20 +185,30 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         return new BookPairing(initial, maintenance, unproven);
     }
 
+    /** Whether two pairings hold the same strategies: kinds, legs (as {@link LegOrder#LEGS} tells them apart) and quantities. */
     private static boolean sameLegs(List<Strategy> a, List<Strategy> b) {
         if (a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).kind() != b.get(i).kind() || !parts(a.get(i)).equals(parts(b.get(i)))) {
+            List<StrategyLeg> x = a.get(i).legs();
+            List<StrategyLeg> y = b.get(i).legs();
+            if (a.get(i).kind() != b.get(i).kind() || x.size() != y.size()) {
                 return false;
+            }
+            for (int j = 0; j < x.size(); j++) {
+                if (LegOrder.LEGS.compare(x.get(j).leg(), y.get(j).leg()) != 0
+                        || !samePlainText(x.get(j).quantity(), y.get(j).quantity())) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    private static List<String> parts(Strategy s) {
-        return s.legs().stream().map(l -> l.leg().label() + "|" + l.quantity().toPlainString()).toList();
+    /** Whether two amounts print the same: equal, with as many decimals (none for a scale at or below 0). */
+    private static boolean samePlainText(BigDecimal x, BigDecimal y) {
+        return x.compareTo(y) == 0 && Math.max(0, x.scale()) == Math.max(0, y.scale());
     }
 
     private String describe(Strategy s) {
@@ -200,29 +222,30 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         };
     }
 
-    /** Nets the margined positions into legs per underlying, reporting series whose marks disagree. */
+    /**
+     * Nets the margined positions into legs per underlying, reporting series whose marks disagree. Series
+     * are keyed by value (strike and multiplier compared numerically, so 50 and 50.00 are one series) in
+     * hash maps; the order of the books (by underlying) and of each book's legs ({@link LegOrder#LEGS}) is
+     * fixed after netting, so it never depends on the order of positions.
+     */
     List<UnderlyingBook> books(List<Position> all, List<Position> margined, ValuationContext context) {
-        Map<Position, Integer> index = new IdentityHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            index.putIfAbsent(all.get(i), i);
-        }
+        PositionIndex index = new PositionIndex(all);
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Map<String, LegBuilder>> byUnderlying = new TreeMap<>();
+        Map<String, Map<SeriesKey, LegBuilder>> byUnderlying = new HashMap<>();
         for (Position p : margined) {
-            int i = index.get(p);
             boolean option = p.instrumentType().isOption();
-            if (option && p.quantity().stripTrailingZeros().scale() > 0) {
-                errors.add(new FieldError(i, "quantity", "options are held in whole contracts; got " + p.quantity()));
+            if (option && !wholeNumber(p.quantity())) {
+                errors.add(new FieldError(index.of(p), "quantity", "options are held in whole contracts; got "
+                        + p.quantity()));
                 continue;
             }
-            String key = option ? p.optionType() + "|" + p.expiry() + "|" + p.strike().stripTrailingZeros().toPlainString()
-                    + "|" + p.multiplier().stripTrailingZeros().toPlainString() : "STOCK";
-            Map<String, LegBuilder> legs = byUnderlying.computeIfAbsent(p.underlying(), u -> new TreeMap<>());
+            SeriesKey key = option ? new SeriesKey(p.optionType(), p.expiry(), p.strike(), p.multiplier()) : SeriesKey.STOCK;
+            Map<SeriesKey, LegBuilder> legs = byUnderlying.computeIfAbsent(p.underlying(), u -> new HashMap<>());
             LegBuilder b = legs.get(key);
             if (b == null) {
-                legs.put(key, new LegBuilder(p, i));
+                legs.put(key, new LegBuilder(p));
             } else {
-                b.add(p, i, errors);
+                b.add(p, index, errors);
             }
         }
         if (!errors.isEmpty()) {
@@ -231,56 +254,105 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         }
         ReferenceData reference = context.referenceData();
         LocalDate longDatedAfter = context.asOf().plusMonths(parameters.longDatedOptionMonths());
-        List<UnderlyingBook> books = new ArrayList<>(byUnderlying.size());
-        for (Map.Entry<String, Map<String, LegBuilder>> e : byUnderlying.entrySet()) {
-            ProductClass productClass = reference.resolve(e.getKey()).productClass();
-            boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
-                    || productClass == ProductClass.OTHER_BROAD_INDEX;
-            Leg stock = null;
-            List<Leg> options = new ArrayList<>();
-            for (LegBuilder b : e.getValue().values()) {
-                if (b.quantity.signum() == 0) {
-                    continue;
-                }
-                Leg leg = b.build(broad, longDatedAfter);
-                if (leg.isOption()) {
-                    options.add(leg);
-                } else {
-                    stock = leg;
-                }
+        List<String> underlyings = new ArrayList<>(byUnderlying.keySet());
+        underlyings.sort(null);
+        // Each underlying's legs are built and ordered independently: on a large book, in parallel (in order).
+        return (underlyings.size() > 64 ? underlyings.parallelStream() : underlyings.stream())
+                .map(u -> book(u, byUnderlying.get(u).values(), reference, longDatedAfter))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The book of one underlying from its netted series, options in {@link LegOrder#LEGS}; null if all net to nil. */
+    private UnderlyingBook book(String underlying, java.util.Collection<LegBuilder> series, ReferenceData reference,
+            LocalDate longDatedAfter) {
+        ProductClass productClass = reference.resolve(underlying).productClass();
+        boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
+                || productClass == ProductClass.OTHER_BROAD_INDEX;
+        Leg stock = null;
+        List<Leg> options = new ArrayList<>(series.size());
+        for (LegBuilder b : series) {
+            if (b.quantity.signum() == 0) {
+                continue;
             }
-            options.sort(LegOrder.LEGS);
-            if (stock != null || !options.isEmpty()) {
-                books.add(new UnderlyingBook(e.getKey(), stock, options));
+            Leg leg = b.build(broad, longDatedAfter);
+            if (leg.isOption()) {
+                options.add(leg);
+            } else {
+                stock = leg;
             }
         }
-        return books;
+        options.sort(LegOrder.LEGS);
+        return stock != null || !options.isEmpty() ? new UnderlyingBook(underlying, stock, options) : null;
+    }
+
+    private static boolean wholeNumber(BigDecimal quantity) {
+        return quantity.scale() <= 0 || quantity.stripTrailingZeros().scale() <= 0;
+    }
+
+    /**
+     * One option series of an underlying (or its stock), equal by value: strike and multiplier compare
+     * numerically, and their hash is that of their {@code double} value, which equal values share.
+     */
+    private record SeriesKey(OptionType type, LocalDate expiry, BigDecimal strike, BigDecimal multiplier) {
+        static final SeriesKey STOCK = new SeriesKey(null, null, BigDecimal.ZERO, BigDecimal.ONE);
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SeriesKey k && type == k.type && java.util.Objects.equals(expiry, k.expiry)
+                    && strike.compareTo(k.strike) == 0 && multiplier.compareTo(k.multiplier) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((java.util.Objects.hashCode(type) * 31 + java.util.Objects.hashCode(expiry)) * 31
+                    + Double.hashCode(strike.doubleValue())) * 31 + Double.hashCode(multiplier.doubleValue());
+        }
+    }
+
+    /** Where each position is in the portfolio, for error messages: built on the first error only. */
+    private static final class PositionIndex {
+        private final List<Position> all;
+        private Map<Position, Integer> index;
+
+        PositionIndex(List<Position> all) {
+            this.all = all;
+        }
+
+        int of(Position p) {
+            if (index == null) {
+                index = new IdentityHashMap<>();
+                for (int i = 0; i < all.size(); i++) {
+                    index.putIfAbsent(all.get(i), i);
+                }
+            }
+            return index.get(p);
+        }
     }
 
     /** Accumulates the positions of one series (or of one stock) into a leg. */
     private static final class LegBuilder {
         private final Position first;
-        private final int firstIndex;
         private BigDecimal quantity;
-        private final List<String> ids = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>(2);
 
-        LegBuilder(Position p, int index) {
+        LegBuilder(Position p) {
             first = p;
-            firstIndex = index;
             quantity = p.quantity();
             ids.add(p.positionId());
         }
 
-        void add(Position p, int index, List<FieldError> errors) {
+        void add(Position p, PositionIndex index, List<FieldError> errors) {
             String series = first.instrumentType().isOption() ? "option series" : "stock";
             if (p.price().compareTo(first.price()) != 0) {
-                errors.add(new FieldError(index, "price", "price " + p.price().toPlainString() + " differs from "
+                int firstIndex = index.of(first);
+                errors.add(new FieldError(index.of(p), "price", "price " + p.price().toPlainString() + " differs from "
                         + first.price().toPlainString() + " of position " + firstIndex + " (" + first.positionId()
                         + "), the same " + series + ": one series has one mark"));
                 return;
             }
             if (p.underlyingPrice() != null && p.underlyingPrice().compareTo(first.underlyingPrice()) != 0) {
-                errors.add(new FieldError(index, "underlyingPrice", "underlyingPrice "
+                int firstIndex = index.of(first);
+                errors.add(new FieldError(index.of(p), "underlyingPrice", "underlyingPrice "
                         + p.underlyingPrice().toPlainString() + " differs from " + first.underlyingPrice().toPlainString()
                         + " of position " + firstIndex + " (" + first.positionId() + "), the same " + series));
                 return;

@@ -20,7 +20,8 @@ import org.marginconsult.margin.support.MarginFixtures;
 /**
  * Measurements quoted in docs/methodology/strategy-based.md, run by hand (not a test): {@code time} for
  * the time to margin the product's synthetic books of 10k to 1M positions, {@code dense} for the pairing
- * of one dense underlying, {@code gap} for how often the pairing with complex spreads lands above the
+ * of one dense underlying, {@code pairing} for the pairing of every underlying of a synthetic book on one
+ * thread, {@code gap} for how often the pairing with complex spreads lands above the
  * brute-force minimum on random small books.
  *
  * <pre>
@@ -31,6 +32,7 @@ import org.marginconsult.margin.support.MarginFixtures;
  * java -cp ... StrategyBasedBenchmark gap 30000 6 7
  * java -cp ... StrategyBasedBenchmark gap 30000 6 7 lagrangian
  * java -cp ... StrategyBasedBenchmark dense 600
+ * java -cp ... StrategyBasedBenchmark pairing 1000000 /tmp/pairing-1m.txt
  * </pre>
  */
 public final class StrategyBasedBenchmark {
@@ -42,6 +44,8 @@ public final class StrategyBasedBenchmark {
         if (args.length > 0 && args[0].equals("gap")) {
             gap(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
                     args.length > 4 && args[4].equals("lagrangian"));
+        } else if (args.length > 0 && args[0].equals("pairing")) {
+            pairing(Integer.parseInt(args[1]), args.length > 2 ? args[2] : null);
         } else if (args.length > 0 && args[0].equals("dense")) {
             dense(args.length > 1 ? Integer.parseInt(args[1]) : 5_000);
         } else {
@@ -108,6 +112,81 @@ public final class StrategyBasedBenchmark {
     }
 
     /**
+     * The pairing of every underlying of the product's synthetic book of {@code size} positions, on one
+     * thread: CPU time of the two-leg pairing alone and of the full pairing (both bases where they may
+     * differ), simplex pivots, and the totals; with {@code file}, one line per underlying (underlying,
+     * two-leg total, option series, P proven or U not, initial total, maintenance total) to compare
+     * versions underlying by underlying.
+     */
+    private static void pairing(int size, String file) {
+        ReferenceData data = SyntheticBook.referenceData();
+        List<Position> positions = SyntheticBook.generate(size, 7, data);
+        List<Position> securities = positions.stream().filter(p -> p.account() == org.marginconsult.margin.Account.SECURITIES
+                && switch (p.instrumentType()) {
+                    case STOCK, ETF, EQUITY_OPTION, INDEX_OPTION -> true;
+                    default -> false;
+                }).toList();
+        List<UnderlyingBook> books = StrategyBased.withDefaults().books(positions, securities, SyntheticBook.context(data));
+        StrategyRules rules = new StrategyRules(StrategyBasedParameters.defaults());
+        var threads = ManagementFactory.getThreadMXBean();
+        long twoLeg = 0;
+        long full = 0;
+        long pivots = 0;
+        BigDecimal twoLegTotal = BigDecimal.ZERO;
+        BigDecimal initialTotal = BigDecimal.ZERO;
+        BigDecimal maintenanceTotal = BigDecimal.ZERO;
+        StringBuilder lines = new StringBuilder();
+        for (UnderlyingBook b : books) {
+            long t = threads.getCurrentThreadCpuTime();
+            PairingOptimiser alone = new PairingOptimiser(rules, false);
+            BigDecimal two = sum(alone.pair(b, Basis.INITIAL), Basis.INITIAL);
+            pivots += alone.lastAugmentations;
+            if (PairingOptimiser.basisMatters(b)) {
+                two = two.add(sum(alone.pair(b, Basis.MAINTENANCE), Basis.MAINTENANCE));
+                pivots += alone.lastAugmentations;
+            }
+            long t2 = threads.getCurrentThreadCpuTime();
+            twoLeg += t2 - t;
+            PairingOptimiser o = new PairingOptimiser(rules);
+            List<Strategy> initial = o.pair(b, Basis.INITIAL);
+            boolean unproven = o.lastUnproven();
+            List<Strategy> maintenance = initial;
+            if (PairingOptimiser.basisMatters(b)) {
+                maintenance = o.pair(b, Basis.MAINTENANCE);
+                unproven |= o.lastUnproven();
+            }
+            full += threads.getCurrentThreadCpuTime() - t2;
+            BigDecimal i = sum(initial, Basis.INITIAL);
+            BigDecimal m = sum(maintenance, Basis.MAINTENANCE);
+            twoLegTotal = twoLegTotal.add(two);
+            initialTotal = initialTotal.add(i);
+            maintenanceTotal = maintenanceTotal.add(m);
+            lines.append(b.underlying()).append(' ').append(two.toPlainString()).append(' ').append(b.options().size())
+                    .append(unproven ? " U " : " P ").append(i.toPlainString()).append(' ').append(m.toPlainString())
+                    .append('\n');
+        }
+        System.out.printf("%,d positions, %d underlyings, one thread: two-leg pairing %,d ms CPU (%,d pivots), full"
+                + " pairing %,d ms CPU; totals: two-leg %s, initial %s, maintenance %s%n", size, books.size(),
+                twoLeg / 1_000_000, pivots, full / 1_000_000, twoLegTotal.toPlainString(), initialTotal.toPlainString(),
+                maintenanceTotal.toPlainString());
+        if (file != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static BigDecimal sum(List<Strategy> strategies, Basis basis) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Strategy s : strategies) {
+            total = total.add(basis == Basis.INITIAL ? s.initial() : s.maintenance());
+        }
+        return total;
+    }
+
+    /**
      * The pairing of single dense underlyings (the book of {@link #book}: about 200 option series each):
      * thread CPU time per underlying, with and without the complex-spread proposals.
      */
@@ -121,25 +200,25 @@ public final class StrategyBasedBenchmark {
         BigDecimal after = BigDecimal.ZERO;
         int proven = 0;
         for (UnderlyingBook b : books) {
-            PairingOptimiser v12 = new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.NONE);
+            PairingOptimiser without = new PairingOptimiser(rules, true, false, PairingOptimiser.Decomposition.NONE);
             long t = threads.getCurrentThreadCpuTime();
-            BigDecimal total12 = initial(v12.pair(b, Basis.INITIAL));
-            double cpu12 = (threads.getCurrentThreadCpuTime() - t) / 1e6;
+            BigDecimal totalWithout = initial(without.pair(b, Basis.INITIAL));
+            double cpuWithout = (threads.getCurrentThreadCpuTime() - t) / 1e6;
             PairingOptimiser o = new PairingOptimiser(rules);
             t = threads.getCurrentThreadCpuTime();
             BigDecimal total = initial(o.pair(b, Basis.INITIAL));
             double cpu = (threads.getCurrentThreadCpuTime() - t) / 1e6;
-            before = before.add(total12);
+            before = before.add(totalWithout);
             after = after.add(total);
             proven += o.lastUnproven() ? 0 : 1;
-            System.out.printf("%s: %d option legs; version 1.2: total %s, %s, %.1f ms CPU; now: %d nodes, %d"
+            System.out.printf("%s: %d option legs; without the decomposition (1.3): total %s, %s, %.1f ms CPU; with it: %d nodes, %d"
                     + " decomposition steps, %.1f ms CPU, total %s, lower bound %s, %s%n", b.underlying(),
-                    b.options().size(), total12.toPlainString(), v12.lastUnproven() ? "unproven" : "proven", cpu12,
+                    b.options().size(), totalWithout.toPlainString(), without.lastUnproven() ? "unproven" : "proven", cpuWithout,
                     o.lastNodes, o.lastDecompositionSteps, cpu, total.toPlainString(),
                     o.lastBound.signum() == 0 ? "none" : o.lastBound.toPlainString(),
                     o.lastUnproven() ? "unproven, gap at most " + o.lastGap.toPlainString() : "proven minimal");
         }
-        System.out.printf("%d of %d underlyings proven minimal; total %s (version 1.2: %s)%n", proven, books.size(),
+        System.out.printf("%d of %d underlyings proven minimal; total %s (without the decomposition: %s)%n", proven, books.size(),
                 after.toPlainString(), before.toPlainString());
         for (boolean complex : new boolean[] {true, false}) {
             long spent = 0;

@@ -49,6 +49,31 @@ class StrategyBasedTest {
     }
 
     @Test
+    void stockThatCoversAnInTheMoneyCallOnlyUnderRegulationTIsReportedAsADifferentMaintenancePairing() {
+        // 100 shares at 110, short 1 call K=100 at 12 (in the money by 10), long 1 call K=106 at 6, same expiry.
+        // Initial: covered call 11,000 - 50% x 100 x 100 = 6,000 + long call 600 = 6,600, against the credit
+        // spread (max loss 6 x 100 + long's 600 = 1,200) + stock 50% x 11,000 = 5,500 = 6,700.
+        // Maintenance: covered call 11,000 - 75% x 10,000 = 3,500 + 600 = 4,100, against spread 1,200 + stock
+        // 25% x 11,000 = 2,750 = 3,950: the pairings differ, and the result says so.
+        MarginResult r = calculate(stock("s", "XYZ", "100", "110"), option("c1", "XYZ", CALL, "-1", "100", "12", "110", NEAR),
+                option("c2", "XYZ", CALL, "1", "106", "6", "110", NEAR));
+        assertCents("6600.00", r.total());
+        assertCents("3950.00", r.maintenance());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals(StrategyBased.MAINTENANCE_PAIRING)));
+    }
+
+    @Test
+    void whenBothRulesChooseTheSamePairingNoDifferentMaintenancePairingIsReported() {
+        // As above with the long call at K=104: the spread (max loss 400 + 600 = 1,000) wins on both bases,
+        // initial 1,000 + 5,500 = 6,500 (covered: 6,600), maintenance 1,000 + 2,750 = 3,750 (covered: 4,100).
+        MarginResult r = calculate(stock("s", "XYZ", "100", "110"), option("c1", "XYZ", CALL, "-1", "100", "12", "110", NEAR),
+                option("c2", "XYZ", CALL, "1", "104", "6", "110", NEAR));
+        assertCents("6500.00", r.total());
+        assertCents("3750.00", r.maintenance());
+        assertTrue(r.warnings().stream().noneMatch(w -> w.code().equals(StrategyBased.MAINTENANCE_PAIRING)));
+    }
+
+    @Test
     void uncoveredCallWithItsProceedsShownApartTastytrade() {
         // tastytrade: short 1 call K=68 at 1.50, stock 65 -> max(1.50 + 13 - 3, 1.50 + 6.50) x 100 = 1,150.00;
         // proceeds 150.00 shown on their own, not netted.
