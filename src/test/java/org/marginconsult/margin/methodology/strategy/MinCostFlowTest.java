@@ -81,6 +81,19 @@ class MinCostFlowTest {
     private record Network(int nodes, int[][] arcs, long[] supply) {
     }
 
+    /** Gives the network's supplies and arcs to the solver; returns the solver's arc ids in the network's order. */
+    private static int[] load(MinCostFlow f, Network net) {
+        for (int v = 0; v < net.nodes(); v++) {
+            f.supply(v, net.supply()[v]);
+        }
+        int[] ids = new int[net.arcs().length];
+        for (int a = 0; a < ids.length; a++) {
+            int[] arc = net.arcs()[a];
+            ids[a] = f.addArc(arc[0], arc[1], arc[2], arc[3]);
+        }
+        return ids;
+    }
+
     private static Network randomNetwork(Random random) {
         int nodes = 2 + random.nextInt(4);
         int[][] arcs = new int[1 + random.nextInt(7)][];
@@ -159,14 +172,7 @@ class MinCostFlowTest {
             Network net = randomNetwork(random);
             BruteForce brute = new BruteForce(net);
             MinCostFlow f = new MinCostFlow(net.nodes(), net.arcs().length);
-            for (int v = 0; v < net.nodes(); v++) {
-                f.supply(v, net.supply()[v]);
-            }
-            int[] ids = new int[net.arcs().length];
-            for (int a = 0; a < ids.length; a++) {
-                int[] arc = net.arcs()[a];
-                ids[a] = f.addArc(arc[0], arc[1], arc[2], arc[3]);
-            }
+            int[] ids = load(f, net);
             if (brute.best == null) {
                 infeasible++;
                 assertThrows(IllegalStateException.class, f::run, () -> "infeasible network " + net);
@@ -210,14 +216,7 @@ class MinCostFlowTest {
                 continue;
             }
             MinCostFlow f = new MinCostFlow(net.nodes(), net.arcs().length);
-            for (int v = 0; v < net.nodes(); v++) {
-                f.supply(v, net.supply()[v]);
-            }
-            int[] ids = new int[net.arcs().length];
-            for (int a = 0; a < ids.length; a++) {
-                int[] arc = net.arcs()[a];
-                ids[a] = f.addArc(arc[0], arc[1], arc[2], arc[3]);
-            }
+            int[] ids = load(f, net);
             f.run();
             int[][] changed = new int[ids.length][];
             for (int a = 0; a < ids.length; a++) {
