@@ -150,10 +150,11 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         }
         if (!unproven.isEmpty()) {
             warnings.add(new Warning(PAIRING_NOT_PROVEN_MINIMAL, ID, unproven.size() + " underlying(s) have a"
-                    + " multiplier class whose pairing with butterflies, condors and boxes no lower bound proved minimal (more"
-                    + " than " + PairingOptimiser.DECOMPOSITION_LEGS + " option series, or the search's limits reached);"
-                    + " their pairing is"
-                    + " the best found, which is at or above the least requirement the rules allow, never below: " + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
+                    + " multiplier class whose pairing with butterflies, condors and boxes no lower bound proved"
+                    + " minimal (more than " + PairingOptimiser.DECOMPOSITION_LEGS + " option series, or the search's"
+                    + " limits reached); their pairing is the best found, which is at or above the least requirement"
+                    + " the rules allow, never below: "
+                    + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
                     + (unproven.size() > 20 ? ", ..." : "")));
         }
         return new StrategyPairing(initial, maintenance, warnings);
