@@ -3,11 +3,13 @@ package org.marginconsult.comment;
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.marginconsult.web.Amounts;
+
+import static org.marginconsult.web.SvgCharts.esc;
 
 /**
  * The chart of an impact table as filed: one horizontal bar per requirement (today's siloed total and
@@ -119,14 +121,10 @@ public final class FiledCharts {
     }
 
     private static String dollars(BigDecimal amount) {
-        return "USD " + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(amount);
+        return "USD " + Amounts.format(amount);
     }
 
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.marginconsult.impact.ImpactRun;
 import org.marginconsult.impact.ImpactSummaryService;
 import org.marginconsult.impact.SummaryContent;
+import org.marginconsult.web.Amounts;
 import org.marginconsult.web.SvgCharts;
 
 import java.math.BigDecimal;
@@ -108,7 +109,6 @@ public class ImpactSummaryTables implements ImpactSummaries {
         if (amount == null) {
             return "";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        return format.format(amount);
+        return Amounts.format(amount);
     }
 }

@@ -1,8 +1,6 @@
 package org.marginconsult.impact;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.marginconsult.impact.ImpactResult.GroupProfile;
 import org.marginconsult.impact.ImpactResult.GroupWorst;
 import org.marginconsult.impact.ImpactResult.ProposalImpact;
 import org.marginconsult.margin.Money;
+import org.marginconsult.web.Amounts;
 import org.marginconsult.web.SvgCharts;
 import org.marginconsult.web.SvgCharts.Chart;
 import org.marginconsult.web.SvgCharts.Series;
@@ -51,8 +50,7 @@ public final class ImpactView {
         if (amount == null) {
             return "";
         }
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        return f.format(amount);
+        return Amounts.format(amount);
     }
 
     public static String signedMoney(BigDecimal amount) {

@@ -19,14 +19,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.InstrumentType;
 import org.marginconsult.security.Roles;
+import org.marginconsult.web.Amounts;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -391,8 +389,7 @@ public class PortfolioPages {
     }
 
     static String money(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        return format.format(value.setScale(2, RoundingMode.HALF_UP));
+        return Amounts.format(value);
     }
 
     static String integer(long value) {

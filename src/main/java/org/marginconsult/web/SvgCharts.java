@@ -217,8 +217,8 @@ public final class SvgCharts {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** Escapes text for SVG/HTML element content and attribute values. */
-    static String esc(String s) {
+    /** Escapes text for SVG/HTML element content and attribute values (null gives an empty string). */
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }
