@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -342,7 +348,7 @@ final class PairingOptimiser {
         private final boolean lagrangian;
         private final int nodeLimit;
         /** The last node's best multipliers, by spread key in {@link #legs} indices: the next node's start. */
-        private final Map<Long, Double> multipliers = new java.util.HashMap<>();
+        private final Map<Long, Double> multipliers = new HashMap<>();
 
         Search(List<Leg> legs, Leg stock, long stockUnits, Basis basis) {
             this.legs = legs;
@@ -372,7 +378,7 @@ final class PairingOptimiser {
             for (int i = 0; i < left.length; i++) {
                 left[i] = legs.get(i).contracts();
             }
-            node(left, List.of(), new java.util.HashSet<>(), 0, null);
+            node(left, List.of(), new HashSet<>(), 0, null);
             lastNodes += nodes;
         }
 
@@ -380,7 +386,7 @@ final class PairingOptimiser {
          * @param depth       0 at the root
          * @param parentBound the parent's lower bound, which holds for this node too (null at the root)
          */
-        private void node(long[] left, List<Strategy> fixed, java.util.Set<Long> forbidden, int depth,
+        private void node(long[] left, List<Strategy> fixed, Set<Long> forbidden, int depth,
                 BigDecimal parentBound) {
             if (nodes++ >= nodeLimit) {
                 if (openBound == null || parentBound.compareTo(openBound) < 0) {
@@ -452,7 +458,7 @@ final class PairingOptimiser {
                     node(next, withIt, forbidden, depth + 1, bound);
                 }
             }
-            java.util.Set<Long> more = new java.util.HashSet<>(forbidden);
+            Set<Long> more = new HashSet<>(forbidden);
             more.add(key(longLeg, shortLeg));
             node(left, fixed, more, depth + 1, bound);
         }
@@ -475,7 +481,7 @@ final class PairingOptimiser {
          * receives the credited spreads the relaxed flow uses as {long leg, short leg, credit} in
          * {@link #legs} indices.
          */
-        private BigDecimal relaxedBound(List<Leg> residual, int[] index, java.util.Set<Long> forbidden,
+        private BigDecimal relaxedBound(List<Leg> residual, int[] index, Set<Long> forbidden,
                 BigDecimal fixedCost, List<long[]> used) {
             Credit credit = (l, sh) -> forbidden.contains(key(index[l], index[sh])) ? 0 : halfWidth(residual.get(l),
                     residual.get(sh));
@@ -520,11 +526,11 @@ final class PairingOptimiser {
          * on: those the best flow uses with a credit, or else the one whose violated combinations weigh
          * most.
          */
-        private BigDecimal lagrangianBound(List<Leg> residual, int[] index, java.util.Set<Long> forbidden,
+        private BigDecimal lagrangianBound(List<Leg> residual, int[] index, Set<Long> forbidden,
                 BigDecimal fixedCost, List<long[]> used, int depth) {
             int n = residual.size();
             List<int[]> spreads = new ArrayList<>();
-            Map<Long, Integer> spreadOf = new java.util.HashMap<>();
+            Map<Long, Integer> spreadOf = new HashMap<>();
             for (int l = 0; l < n; l++) {
                 Leg lo = residual.get(l);
                 if (lo.isShort()) {
@@ -717,7 +723,7 @@ final class PairingOptimiser {
     /** Identical one-unit complex spreads fixed by the search, merged into one strategy each. */
     private List<Strategy> merged(List<Strategy> strategies) {
         Map<String, Strategy> first = new LinkedHashMap<>();
-        Map<String, Long> units = new java.util.HashMap<>();
+        Map<String, Long> units = new HashMap<>();
         List<Strategy> out = new ArrayList<>();
         for (Strategy s : strategies) {
             if (!isComplex(s.kind())) {
@@ -837,7 +843,7 @@ final class PairingOptimiser {
 
     /** The legs with the contracts the given strategies hold taken out. */
     private static List<Leg> residual(List<Leg> legs, List<Strategy> taken) {
-        Map<Leg, Long> used = new java.util.IdentityHashMap<>();
+        Map<Leg, Long> used = new IdentityHashMap<>();
         for (Strategy s : taken) {
             for (StrategyLeg part : s.legs()) {
                 used.merge(part.leg(), part.quantity().abs().longValueExact(), Long::sum);
@@ -968,7 +974,7 @@ final class PairingOptimiser {
      */
     long pairAround(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> kept,
             List<Strategy> out) {
-        Map<Leg, Long> taken = new java.util.IdentityHashMap<>();
+        Map<Leg, Long> taken = new IdentityHashMap<>();
         for (Strategy s : kept) {
             for (StrategyLeg part : s.legs()) {
                 if (taken.merge(part.leg(), part.quantity().abs().longValueExact(), Long::sum) > part.leg().contracts()) {
@@ -1081,7 +1087,7 @@ final class PairingOptimiser {
             flow = new MinCostFlow(nodes, 8 * nodes);
             aloneArc = new int[n];
             coverArc = new int[n];
-            java.util.Arrays.fill(coverArc, -1);
+            Arrays.fill(coverArc, -1);
             if (grid) {
                 if (longCall && shortCall) {
                     addSpreadGrid(LegKind.CALL, callGrid, uncoveredMicros);
@@ -1299,8 +1305,8 @@ final class PairingOptimiser {
                 if (l.kind() != kind) {
                     continue;
                 }
-                int cell = base + java.util.Collections.binarySearch(expiries, l.expiry()) * ks
-                        + java.util.Collections.binarySearch(strikes, l.strike());
+                int cell = base + Collections.binarySearch(expiries, l.expiry()) * ks
+                        + Collections.binarySearch(strikes, l.strike());
                 long q = l.contracts();
                 if (calls && !l.isShort()) {
                     flow.addArc(i, cell, q, micros(spreadSurcharge(l)));

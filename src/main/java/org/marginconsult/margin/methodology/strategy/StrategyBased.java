@@ -1,14 +1,15 @@
 package org.marginconsult.margin.methodology.strategy;
 
-import org.marginconsult.margin.methodology.RuleMethodology;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.marginconsult.margin.Account;
 import org.marginconsult.margin.FieldError;
@@ -23,6 +24,7 @@ import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.ValuationContext;
 import org.marginconsult.margin.Warning;
+import org.marginconsult.margin.methodology.RuleMethodology;
 import org.marginconsult.margin.reference.ProductClass;
 import org.marginconsult.margin.reference.ReferenceData;
 
@@ -260,11 +262,11 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         // Each underlying's legs are built and ordered independently: on a large book, in parallel (in order).
         return (underlyings.size() > 64 ? underlyings.parallelStream() : underlyings.stream())
                 .map(u -> book(u, byUnderlying.get(u).values(), reference, longDatedAfter))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     /** The book of one underlying from its netted series, options in {@link LegOrder#LEGS}; null if all net to nil. */
-    private UnderlyingBook book(String underlying, java.util.Collection<LegBuilder> series, ReferenceData reference,
+    private UnderlyingBook book(String underlying, Collection<LegBuilder> series, ReferenceData reference,
             LocalDate longDatedAfter) {
         ProductClass productClass = reference.resolve(underlying).productClass();
         boolean broad = productClass == ProductClass.HIGH_CAP_BROAD_INDEX
@@ -299,13 +301,13 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof SeriesKey k && type == k.type && java.util.Objects.equals(expiry, k.expiry)
+            return o instanceof SeriesKey k && type == k.type && Objects.equals(expiry, k.expiry)
                     && strike.compareTo(k.strike) == 0 && multiplier.compareTo(k.multiplier) == 0;
         }
 
         @Override
         public int hashCode() {
-            return ((java.util.Objects.hashCode(type) * 31 + java.util.Objects.hashCode(expiry)) * 31
+            return ((Objects.hashCode(type) * 31 + Objects.hashCode(expiry)) * 31
                     + Double.hashCode(strike.doubleValue())) * 31 + Double.hashCode(multiplier.doubleValue());
         }
     }
