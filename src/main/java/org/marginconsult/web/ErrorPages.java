@@ -5,11 +5,14 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.marginconsult.security.NoFirmException;
 
 import java.util.Map;
@@ -70,6 +73,24 @@ public class ErrorPages {
         return render(uri, new Problem(500, "Something went wrong on our side",
                 "Nothing you did caused this, and nothing was half-saved. Please try again; if it keeps happening,"
                         + " quote incident " + incident + " to the operators.", incident));
+    }
+
+    /**
+     * quarkus-rest-csrf refuses a form post without a valid token by aborting with a bare 400, which a
+     * browser shows as a blank page; the reader must learn that nothing was saved and how to send it again.
+     */
+    @ServerResponseFilter
+    public void refusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || "GET".equals(request.getMethod())
+                || request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        Problem problem = new Problem(400, "The form could not be accepted",
+                "The form arrived without a valid security token, so nothing was saved. This happens when the"
+                        + " page was opened before your browser's security cookie expired or was cleared. Go back"
+                        + " with your browser, copy anything you typed, reload the page and send the form again.",
+                null);
+        response.setEntity(Templates.error(problem).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     private static String reason(int status) {

@@ -3,8 +3,12 @@ package org.marginconsult.web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.marginconsult.support.Tokens;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -12,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class PagesTest {
@@ -135,5 +140,46 @@ class PagesTest {
                 .then().statusCode(403)
                 .body(containsString("Not allowed"))
                 .body(containsString("<a class=\"button\" href=\"/\">"));
+    }
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private static String formToken(Response page) {
+        Matcher m = FORM_TOKEN.matcher(page.asString());
+        assertTrue(m.find(), "the page has a form with a CSRF token");
+        return m.group(1);
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aFormStillOpenInOneTabCanBeSentAfterAnotherPageWasOpenedInAnother() {
+        Response editor = given().accept("text/html").when().get("/comments");
+        String token = formToken(editor);
+        String cookie = editor.getCookie("csrf-token");
+        Response otherTab = given().accept("text/html").cookie("csrf-token", cookie).when().get("/portfolios/new");
+        String cookieNow = otherTab.getCookie("csrf-token") == null ? cookie : otherTab.getCookie("csrf-token");
+
+        given().redirects().follow(false).cookie("csrf-token", cookieNow).formParam("csrf-token", token)
+                .when().post("/comments")
+                .then().statusCode(400)
+                .body(containsString("Choose a consultation to comment on."));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void aFormWithoutAValidTokenGetsAPageSayingNothingWasSavedInsteadOfABlankOneOrAnError() {
+        Response page = given().accept("text/html").when().get("/comments");
+        for (String wrong : new String[] {"bogus", formToken(page) + "x"}) {
+            given().redirects().follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
+                    .formParam("csrf-token", wrong).formParam("consultationId", "1")
+                    .when().post("/comments")
+                    .then().statusCode(400)
+                    .body(containsString("The form could not be accepted"))
+                    .body(containsString("nothing was saved"));
+        }
+        given().redirects().follow(false).formParam("consultationId", "1")
+                .when().post("/comments")
+                .then().statusCode(400)
+                .body(containsString("nothing was saved"));
     }
 }
