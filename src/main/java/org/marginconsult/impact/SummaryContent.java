@@ -3,8 +3,11 @@ package org.marginconsult.impact;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.marginconsult.impact.ImpactResult.Attribution;
 import org.marginconsult.impact.ImpactResult.CollateralFigures;
@@ -54,6 +57,23 @@ public record SummaryContent(
             BigDecimal changePercent, Map<String, BigDecimal> byAccount, Map<String, BigDecimal> byRiskGroup,
             Map<String, BigDecimal> changeByRiskGroup, BigDecimal offsetsRecognised, BigDecimal addOns,
             Attribution attribution, BigDecimal collateralValue, BigDecimal liquidityReleased) {
+    }
+
+    /**
+     * The accounts to show: today's, then those only a proposal has (the cross-account part of a
+     * cross-margin requirement), so that each proposal's column adds up to its total.
+     */
+    public List<String> accounts() {
+        Set<String> keys = new LinkedHashSet<>(today.byAccount().keySet());
+        proposals.forEach(p -> keys.addAll(p.byAccount().keySet()));
+        return List.copyOf(keys);
+    }
+
+    /** The risk groups to show, in name order: today's and those only a proposal margins. */
+    public List<String> riskGroups() {
+        Set<String> keys = new TreeSet<>(today.byRiskGroup().keySet());
+        proposals.forEach(p -> keys.addAll(p.byRiskGroup().keySet()));
+        return List.copyOf(keys);
     }
 
     /**

@@ -275,6 +275,51 @@ class ImpactRunPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theSummaryPreviewShowsEveryAccountAndRiskGroupOfTodayOrAnyProposalSoEachColumnAddsUpToItsTotal()
+            throws Exception {
+        long id = doneRun();
+        com.fasterxml.jackson.databind.JsonNode result = ImpactRunApiTest.get(id).get("result");
+        String page = given().accept("text/html").when().get("/impact-runs/" + id + "/summary").then().statusCode(200)
+                .extract().asString();
+        var today = result.get("today");
+        int onlyUnderAProposal = 0;
+        for (String breakdown : new String[] {"byAccount", "byRiskGroup"}) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            today.get(breakdown).fieldNames().forEachRemaining(keys::add);
+            for (var p : result.get("proposals")) {
+                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                for (var it = p.get(breakdown).fields(); it.hasNext();) {
+                    var e = it.next();
+                    sum = sum.add(new java.math.BigDecimal(e.getValue().asText()));
+                    if (keys.add(e.getKey())) {
+                        onlyUnderAProposal++;
+                    }
+                }
+                assertEquals(new java.math.BigDecimal(p.get("total").asText()), sum,
+                        p.get("id").asText() + " " + breakdown + " adds up to its total");
+            }
+            for (String key : keys) {
+                java.math.BigDecimal t = amount(today.get(breakdown), key);
+                StringBuilder row = new StringBuilder("<tr><th scope=\"row\">" + key + "</th><td class=\"num\">"
+                        + ImpactView.money(t) + "</td>");
+                for (var p : result.get("proposals")) {
+                    java.math.BigDecimal v = amount(p.get(breakdown), key);
+                    row.append("<td class=\"num\">").append(breakdown.equals("byAccount") ? ImpactView.money(v)
+                            : ImpactView.signedMoney(v.subtract(t))).append("</td>");
+                }
+                assertContains(page, row.append("</tr>").toString());
+            }
+        }
+        assertTrue(onlyUnderAProposal > 0, "the sample book has a cross-account line that only the proposals have");
+    }
+
+    private static java.math.BigDecimal amount(com.fasterxml.jackson.databind.JsonNode breakdown, String key) {
+        return breakdown.has(key) ? new java.math.BigDecimal(breakdown.get(key).asText())
+                : java.math.BigDecimal.ZERO.setScale(2);
+    }
+
+    @Test
     @TestSecurity(user = "bella", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-b"))
     void anotherFirmGets404OnEveryPageOfARun() throws Exception {
         long id = doneRun();
