@@ -348,7 +348,10 @@ public final class ImpactCalculator {
      * Attributes breakdown lines to risk groups: a cross-margin line names its group; an inter-group
      * credit is split evenly between its two groups (the engine takes the same amount from each); a
      * line of today's methodologies (class group, combined commodity) goes to the risk group of its
-     * first position's underlying; lines without positions (the floor) are portfolio-level.
+     * first position's underlying, or, when it names no position (a SPAN inter-commodity credit, the net
+     * option value), to the risk group of the underlying it is grouped by; account-wide lines (the
+     * floor, an initial-margin uplift) and product-group offsets, which span class groups, are
+     * portfolio-level.
      */
     private Map<String, BigDecimal> byRiskGroup(List<BreakdownLine> lines, Map<String, Position> byId) {
         Map<String, BigDecimal> groups = new TreeMap<>();
@@ -360,6 +363,9 @@ public final class ImpactCalculator {
                 groups.merge(pair[1], l.amount().subtract(half), BigDecimal::add);
             } else if (l.groupKind() == GroupKind.RISK_GROUP) {
                 groups.merge(l.group(), l.amount(), BigDecimal::add);
+            } else if (l.positionIds().isEmpty() && (l.groupKind() == GroupKind.COMBINED_COMMODITY
+                    || l.groupKind() == GroupKind.CLASS_GROUP)) {
+                groups.merge(referenceData.resolve(l.group()).riskGroup(), l.amount(), BigDecimal::add);
             } else {
                 groups.merge(riskGroupOf(l.positionIds(), byId), l.amount(), BigDecimal::add);
             }

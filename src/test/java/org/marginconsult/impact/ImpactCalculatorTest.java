@@ -83,6 +83,24 @@ class ImpactCalculatorTest {
     }
 
     @Test
+    void todaysFuturesCreditsAndNetOptionValueCountInTheRiskGroupOfTheirUnderlyingNotAtPortfolioLevel() {
+        ImpactResult result = ImpactFixtures.calculator(CATALOG).calculate(
+                ImpactFixtures.input(ImpactFixtures.samplePositions()), SecuritiesRegime.STRATEGY_BASED, PROPOSALS,
+                (p, s) -> { });
+        java.util.Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        boolean creditWithoutPositions = false;
+        for (ImpactResult.Line l : result.today().lines()) {
+            boolean accountWide = l.group().equals("SECURITIES") || l.group().equals("FUTURES");
+            String group = accountWide ? ImpactCalculator.PORTFOLIO_LEVEL
+                    : CATALOG.referenceData().resolve(l.group()).riskGroup();
+            expected.merge(group, l.amount(), BigDecimal::add);
+            creditWithoutPositions |= l.kind().equals("CREDIT") && l.account().equals("FUTURES");
+        }
+        assertTrue(creditWithoutPositions, "the sample book earns SPAN inter-commodity credits");
+        assertEquals(expected, result.today().byRiskGroup());
+    }
+
+    @Test
     void theSensitivityCurveAtTheProposalsOwnOffsetFactorIsTheProposalsTotal() {
         ImpactResult result = run(ImpactFixtures.samplePositions());
         assertNotNull(result.sensitivity());
