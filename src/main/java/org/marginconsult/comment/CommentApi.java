@@ -162,13 +162,25 @@ public class CommentApi {
         }
     }
 
+    /**
+     * The body is optional: read as text so that a bare {@code POST} (no body, hence no Content-Type) is
+     * filed too instead of being refused as an unsupported media type.
+     */
     @POST
     @Path("/comments/{id}/submit")
+    @Consumes(MediaType.WILDCARD)
     public Response submit(@PathParam("id") long id, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            SubmitRequest request) {
+            String json) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new BadRequestException("Send an Idempotency-Key header (for example a UUID) with each submit, and "
                     + "the same one when retrying it.");
+        }
+        SubmitRequest request;
+        try {
+            request = json == null || json.isBlank() ? null : STRICT.readValue(json, SubmitRequest.class);
+        } catch (JsonProcessingException e) {
+            throw CommentInputException.of("version", "The body is not valid JSON ({\"version\": 3} or nothing): "
+                    + e.getOriginalMessage());
         }
         FilingDesk.Filed filed = desk.file(id, idempotencyKey.strip(), request == null ? null : request.version());
         Submission s = filed.submission();

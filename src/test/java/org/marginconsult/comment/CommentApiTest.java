@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -222,6 +223,16 @@ class CommentApiTest {
                 .body("identifiers.value", hasItem("S7-2026-01"))
                 .body("identifiers.value", hasItem("3038-AF99"))
                 .body("receiptIssuedAt", equalTo(DURING.toString()));
+    }
+
+    @Test
+    void aSubmitWithoutABodyOrContentTypeIsFiledSinceTheBodyIsOptional() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = readyDraft("alice", consultation);
+        given().auth().oauth2(Tokens.accessToken("alice")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .when().post("/api/v1/comments/" + id + "/submit")
+                .then().statusCode(201)
+                .body("trackingNumber", startsWith("MC-2026-"));
     }
 
     @Test
