@@ -86,6 +86,9 @@ public class ImpactRunService {
             for (String p : proposals) {
                 if (catalog.proposal(p).isEmpty()) {
                     errors.put("proposals", "Unknown proposal " + p + "; known: " + String.join(", ", catalog.proposals().keySet()) + ".");
+                } else if (consultation != null && consultation.proposalIds().isEmpty()) {
+                    errors.put("consultation", "Consultation " + consultation.id()
+                            + " consults on no cross-margin proposal: choose another consultation, or none.");
                 } else if (consultation != null && !consultation.proposalIds().contains(p)) {
                     errors.put("proposals", "Consultation " + consultation.id() + " does not consult on " + p
                             + "; it consults on " + String.join(", ", consultation.proposalIds()) + ".");

@@ -46,7 +46,7 @@ public interface ImpactSources {
      */
     Optional<ImpactInput> load(String firm, long portfolioId, LoadProgress progress);
 
-    /** Consultations a participant may run an impact for. */
+    /** Consultations a participant may run an impact for: those that consult on at least one proposal. */
     List<ConsultationChoice> consultations();
 
     /** A consultation, or empty if there is none with this id visible to participants. */

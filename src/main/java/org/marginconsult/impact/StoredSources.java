@@ -196,7 +196,9 @@ public class StoredSources implements ImpactSources {
     /** Published consultations, as the consultation feature shows them to the public. */
     @Override
     public List<ConsultationChoice> consultations() {
-        return consultations.list(ConsultationService.Audience.PUBLIC).stream().map(StoredSources::choice).toList();
+        // A consultation that consults on no proposal (the 2020 precedent) cannot frame a run: none would pass.
+        return consultations.list(ConsultationService.Audience.PUBLIC).stream().map(StoredSources::choice)
+                .filter(c -> !c.proposalIds().isEmpty()).toList();
     }
 
     @Override

@@ -77,6 +77,25 @@ class ImpactRunPagesTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
+    void theRunFormOffersOnlyConsultationsWithProposalsAndARunForOneWithoutIsRefusedWithAClearMessage() {
+        long precedent = given().when().get("/api/v1/consultations").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.slug == 'sec-cftc-2020-uncleared-swaps-portfolio-margining' }.id");
+        Response form = given().accept("text/html").when().get("/impact-runs/new");
+        form.then().statusCode(200)
+                .body(containsString("(proposals A-full-offset, B-80pct-capped, C-conservative)"))
+                .body(not(containsString("Portfolio Margining of Uncleared Swaps")))
+                .body(not(containsString("proposals []")));
+        Csrf csrf = Csrf.from(form);
+        given().cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("portfolio", ImpactRunApiTest.pmPortfolio()).formParam("consultation", precedent)
+                .formParam("proposals", "A-full-offset").formParam("securitiesRegime", "PORTFOLIO_MARGIN")
+                .when().post("/impact-runs").then().statusCode(400)
+                .body(containsString("<p class=\"field-error\" id=\"consultation-error\">Consultation " + precedent
+                        + " consults on no cross-margin proposal: choose another consultation, or none.</p>"));
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void submittingTheFormQueuesTheRunAndRedirectsToItsProgressPageWhichRefreshesWithoutScript() {
         worker.stopClaiming();
         Response form = given().accept("text/html").when().get("/impact-runs/new");
