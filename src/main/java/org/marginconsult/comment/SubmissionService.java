@@ -15,6 +15,7 @@ import org.marginconsult.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +113,9 @@ public class SubmissionService {
         }
 
         // The deadline is judged on the server clock, inside this transaction, against the period as it
-        // stands (the check takes a share lock on the consultation until we commit).
-        Instant receivedAt = clock.instant();
+        // stands (the check takes a share lock on the consultation until we commit). PostgreSQL keeps
+        // microseconds: the filed (hashed) document, the receipt and the response must state one instant.
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CommentAcceptance acceptance = consultations.acceptanceAt(d.consultationId, receivedAt);
         if (!acceptance.accepted()) {
             throw new DeadlineRefusedException(acceptance);

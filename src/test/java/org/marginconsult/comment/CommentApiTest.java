@@ -236,6 +236,23 @@ class CommentApiTest {
     }
 
     @Test
+    void theResponseTheReceiptAndTheFiledDocumentStateTheSameReceivedAtInstant() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = readyDraft("alice", consultation);
+        clock.set(Instant.parse("2026-11-21T15:00:00.123456789Z"));
+        var response = submit("alice", id, UUID.randomUUID().toString());
+        assertEquals(201, response.statusCode());
+        String tracking = response.path("trackingNumber");
+        String receivedAt = response.path("receivedAt");
+        assertEquals("2026-11-21T15:00:00.123456Z", receivedAt);
+        as("alice").get("/api/v1/receipts/" + tracking).then().statusCode(200)
+                .body("receivedAt", equalTo(receivedAt));
+        String fullDoc = (String) em.createNativeQuery("select full_document from comment_submission where tracking_number = ?1")
+                .setParameter(1, tracking).getSingleResult();
+        assertTrue(fullDoc.contains("\"receivedAt\":\"" + receivedAt + "\""), fullDoc);
+    }
+
+    @Test
     void aSubmitWithoutIdempotencyKeyIsRefused() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = readyDraft("alice", consultation);
