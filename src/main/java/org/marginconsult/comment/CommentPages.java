@@ -3,6 +3,7 @@ package org.marginconsult.comment;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 import org.marginconsult.consultation.Agency;
 import org.marginconsult.security.CurrentUser;
+import org.marginconsult.security.Roles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,7 +123,9 @@ public class CommentPages {
     @Inject
     CurrentUser user;
 
+    /** Only participants comment: staff and administrators get the forbidden page, not a start button. */
     @GET
+    @RolesAllowed(Roles.PARTICIPANT)
     public TemplateInstance list() {
         return list(null);
     }
@@ -135,6 +139,7 @@ public class CommentPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.PARTICIPANT)
     public Response start(@RestForm Long consultationId) {
         if (consultationId == null) {
             return Response.status(400).entity(list("Choose a consultation to comment on.")).build();

@@ -332,4 +332,12 @@ class CommentPagesTest {
         assertTrue(m.find(), "the " + edition + " version is on the page");
         return m.group();
     }
+
+    @Test
+    @TestSecurity(user = "sam", roles = "staff")
+    void staffAreNotOfferedToStartACommentTheirRoleCannotFile() {
+        given().accept("text/html").when().get("/comments").then().statusCode(403)
+                .body(containsString("Not allowed"))
+                .body(not(containsString("Start or open your firm's comment")));
+    }
 }
