@@ -6,6 +6,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.marginconsult.support.LocalStackTestResource;
 
 import java.net.URL;
 import java.time.LocalDate;
@@ -101,6 +102,37 @@ class CommentAutosaveBrowserTest extends BrowserTest {
                         .body("answers[0].text", equalTo("Typed with script off."));
             } finally {
                 screenshot(page, "comment-save-without-script");
+            }
+        }
+    }
+
+    @Test
+    void aSaveSentAfterTheLoginTokensExpiredIsStoredInsteadOfBeingLostToALoginRedirect() {
+        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long id = startDraft("alice", consultation);
+        String signedIn;
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            logInAs(page, "alice", "comments/" + id);
+            signedIn = context.storageState();
+        }
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn))) {
+            Page page = context.newPage();
+            try {
+                page.navigate(home + "comments/" + id);
+                page.locator("#answer-" + Q1).fill("Written while the login tokens expired.");
+                // a person takes longer over an answer than the tokens live
+                page.waitForTimeout(LocalStackTestResource.WEB_TOKEN_LIFESPAN.plusSeconds(5).toMillis());
+
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+                page.waitForURL("**/comments/" + id + "?saved=1");
+                assertThat(page.locator("#answer-" + Q1)).hasValue("Written while the login tokens expired.");
+                as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                        .body("answers[0].text", equalTo("Written while the login tokens expired."));
+            } finally {
+                screenshot(page, "comment-save-after-token-expiry");
             }
         }
     }

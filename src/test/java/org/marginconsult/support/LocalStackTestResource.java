@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +17,12 @@ import java.util.Map;
  * chosen free, so several checkouts can run their suites side by side.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /**
+     * How long the tokens of the pages' client (marginconsult-web) live in the test realm: 5 minutes in the
+     * demo realm, shorter here so that a browser test can wait past them.
+     */
+    public static final Duration WEB_TOKEN_LIFESPAN = Duration.ofSeconds(20);
 
     private static Map<String, String> config;
 
@@ -45,7 +52,11 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 Path.of("docker/keycloak/marginconsult-realm.json"),
                 LocalStack.freePort(),
                 Path.of("target/test-stack"),
-                realm -> realm.replace("http://localhost:8080/", "http://localhost:" + appPort + "/"));
+                realm -> realm.replace("http://localhost:8080/", "http://localhost:" + appPort + "/")
+                        // the pages' tokens expire within a browser test, so the tests cross a refresh
+                        .replace("\"pkce.code.challenge.method\": \"S256\"",
+                                "\"pkce.code.challenge.method\": \"S256\", \"access.token.lifespan\": \""
+                                        + WEB_TOKEN_LIFESPAN.toSeconds() + "\""));
         var started = LocalStack.start(settings, postgres, keycloak);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.resources().forEach(resource -> {
             try {
