@@ -124,4 +124,11 @@ class ImpactExportsTest {
         assertEquals(label, tree.at("/provenance/portfolioLabel").asText());
         assertEquals(result.today().total().toPlainString(), tree.at("/today/total").asText(), "amounts to the cent");
     }
+
+    @Test
+    void theSpreadsheetLibraryLogsThroughTheApplicationLogNotAnErrorAboutAMissingLog4jProvider() {
+        // Without a provider the Log4j API falls back to its simple context and prints an ERROR line.
+        assertFalse(org.apache.logging.log4j.LogManager.getContext(false)
+                instanceof org.apache.logging.log4j.simple.SimpleLoggerContext);
+    }
 }
