@@ -115,6 +115,16 @@ class PagesTest {
     }
 
     @Test
+    void theApiDescriptionListsTheApiAndNotTheHtmlPages() {
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/portfolios"))
+                .body(containsString("/api/v1/comments/{id}/submit"))
+                .body(not(containsString("/comments/{id}/preview")))
+                .body(not(containsString("/receipts/{trackingNumber}/receipt.pdf")))
+                .body(not(containsString("/portfolios/template.csv")));
+    }
+
+    @Test
     void theStylesheetIsServedFromTheApplicationItself() {
         given().when().get("/css/app.css").then().statusCode(200)
                 .header("Content-Type", startsWith("text/css"));
