@@ -310,7 +310,7 @@ public class SubmissionService {
         WithdrawalRequest w = new WithdrawalRequest();
         w.submissionId = s.id;
         w.requestedBy = user.username();
-        w.requestedAt = clock.instant();
+        w.requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         w.reason = reason.strip();
         w.persist();
         audit.record("COMMENT_WITHDRAWAL_REQUESTED", "comment_submission", s.trackingNumber, null,
@@ -342,7 +342,7 @@ public class SubmissionService {
         }
         w.status = grant ? WithdrawalRequest.Status.GRANTED : WithdrawalRequest.Status.DENIED;
         w.decidedBy = user.username();
-        w.decidedAt = clock.instant();
+        w.decidedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         w.decisionNote = note.strip();
         Submission s = Submission.findById(w.submissionId);
         audit.record("COMMENT_WITHDRAWAL_" + w.status.name(), "comment_submission", s.trackingNumber,

@@ -253,6 +253,26 @@ class CommentApiTest {
     }
 
     @Test
+    void aWithdrawalRequestAndItsDecisionStateTheSameInstantsInTheirAnswersAsOnTheReceipt() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = readyDraft("alice", consultation);
+        String tracking = submit("alice", id, UUID.randomUUID().toString()).path("trackingNumber");
+        clock.set(Instant.parse("2026-11-21T15:05:00.123456789Z"));
+        var requested = as("alice").body(Map.of("reason", "Filed twice by mistake"))
+                .post("/api/v1/receipts/" + tracking + "/withdrawal-requests").then().statusCode(201).extract();
+        clock.set(Instant.parse("2026-11-21T16:00:00.987654321Z"));
+        Number requestId = requested.path("id");
+        String decidedAt = as("sam").body(Map.of("grant", false, "note", "Kept on the docket"))
+                .post("/api/v1/withdrawal-requests/" + requestId + "/decision").then().statusCode(200)
+                .extract().path("decidedAt");
+        assertEquals("2026-11-21T15:05:00.123456Z", requested.path("requestedAt"));
+        assertEquals("2026-11-21T16:00:00.987654Z", decidedAt);
+        as("alice").get("/api/v1/receipts/" + tracking).then().statusCode(200)
+                .body("withdrawalRequests[0].requestedAt", equalTo("2026-11-21T15:05:00.123456Z"))
+                .body("withdrawalRequests[0].decidedAt", equalTo(decidedAt));
+    }
+
+    @Test
     void aSubmitWithoutIdempotencyKeyIsRefused() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = readyDraft("alice", consultation);
