@@ -50,7 +50,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.4";
+    public static final String VERSION = "1.5";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
