@@ -94,6 +94,9 @@ final class PairingOptimiser {
     /** Classes of the last call whose pairing no bound proved minimal (too large, or the limits reached). */
     int lastUnproven;
 
+    /** Of those, the classes with no lower bound at all (above {@link #DECOMPOSITION_LEGS} series). */
+    int lastUnbounded;
+
     /**
      * The root lower bounds of the last call's searched classes, added up (a class closed before its
      * root bound counts at its total): equal to {@link #lastTotal} when every root bound closed its class.
@@ -210,6 +213,7 @@ final class PairingOptimiser {
         lastNodes = 0;
         lastGap = BigDecimal.ZERO;
         lastUnproven = 0;
+        lastUnbounded = 0;
         lastRootBound = BigDecimal.ZERO;
         lastTotal = BigDecimal.ZERO;
         lastBound = BigDecimal.ZERO;
@@ -295,6 +299,8 @@ final class PairingOptimiser {
             lastUnproven++;
             if (bound != null) {
                 lastGap = lastGap.add(search.bestTotal.subtract(bound));
+            } else {
+                lastUnbounded++;
             }
         }
         out.addAll(search.best);
