@@ -328,7 +328,7 @@ final class PairingOptimiser {
     /**
      * Alternates the two halves of the pairing while the total falls: each expiry's strategies solved
      * exactly around the best pairing's strategies between expiries, then everything outside the complex
-     * spreads found paired exactly again (docs/methodology/strategy-based.md 4.2, "Improving the pairing").
+     * spreads found paired exactly again (docs/methodology/strategy-based.md 4.2, "Improving an unproven pairing").
      */
     private void improve(Search search, ExpiryDecomposition d, List<Leg> legs, Leg stock, long stockUnits, Basis basis,
             boolean open) {

@@ -164,7 +164,8 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                     + " limits reached); their pairing is the best found, which is at or above the least requirement"
                     + " the rules allow, never below: "
                     + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
-                    + (unproven.size() > 20 ? ", ..." : "") + ". " + gapStatement(bounded, gap, unproven.size() - bounded)));
+                    + (unproven.size() > 20 ? ", ..." : "") + ". "
+                    + gapStatement(bounded, gap, unproven.size() - bounded)));
         }
         return new StrategyPairing(initial, maintenance, warnings);
     }
