@@ -2,6 +2,7 @@ package org.marginconsult.margin.methodology.strategy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,7 +151,7 @@ final class ExpiryDecomposition {
         PackingProgram program = new PackingProgram(cap);
         List<Long> base = new ArrayList<>();
         List<int[]> spreads = new ArrayList<>();
-        Map<Integer, Combination> combinations = new java.util.HashMap<>();
+        Map<Integer, Combination> combinations = new HashMap<>();
         for (int a = 0; a < m; a++) {
             Leg la = legs.get(leg[a]);
             for (int b = 0; b < m; b++) {
@@ -351,6 +352,64 @@ final class ExpiryDecomposition {
             key.append('|');
         }
         return key.toString();
+    }
+
+    /**
+     * The complex spreads of each expiry's least pairing (its program at the strategies' own costs) when
+     * the contracts the given pairing's strategies between expiries hold stay with them: built around, they
+     * give a pairing at or below the given one (its strategies between expiries, each expiry's least
+     * pairing of the rest, then every contract outside the complex spreads paired exactly again).
+     */
+    List<Strategy> complexSpreadsAround(List<Strategy> pairing, int nodeLimit) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < legs.size(); i++) {
+            index.put(seriesKey(legs.get(i)), i);
+        }
+        long[] across = new long[legs.size()];
+        for (Strategy s : pairing) {
+            LocalDate first = null;
+            boolean between = false;
+            for (StrategyLeg part : s.legs()) {
+                Leg l = part.leg();
+                if (!l.isOption()) {
+                    between = true;
+                } else if (first == null) {
+                    first = l.expiry();
+                } else if (!first.equals(l.expiry())) {
+                    between = true;
+                }
+            }
+            if (between) {
+                for (StrategyLeg part : s.legs()) {
+                    if (part.leg().isOption()) {
+                        across[index.get(seriesKey(part.leg()))] += part.quantity().abs().longValueExact();
+                    }
+                }
+            }
+        }
+        for (Expiry e : expiries) {
+            PackingProgram prog = e.program();
+            for (int r = 0; r < e.leg().length; r++) {
+                prog.setCapacity(r, contracts[e.leg()[r]] - across[e.leg()[r]]);
+            }
+            for (int k = 0; k < prog.columns(); k++) {
+                prog.setCost(k, e.baseCost()[k]);
+            }
+            prog.solve(nodeLimit);
+            expiryNodes += prog.nodes;
+        }
+        List<Strategy> out = complexSpreads();
+        for (Expiry e : expiries) {
+            for (int r = 0; r < e.leg().length; r++) {
+                e.program().setCapacity(r, contracts[e.leg()[r]]);
+            }
+        }
+        return out;
+    }
+
+    /** A series of the class (legs are netted: one per kind, strike and expiry). */
+    private static String seriesKey(Leg l) {
+        return l.kind() + "|" + l.strike().stripTrailingZeros().toPlainString() + "|" + l.expiry();
     }
 
     /** The complex spreads of the expiry programs' current best solutions. */

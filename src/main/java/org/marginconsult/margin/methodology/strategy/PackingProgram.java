@@ -71,6 +71,11 @@ final class PackingProgram {
         return k;
     }
 
+    /** Sets row {@code row}'s capacity for the next {@link #solve}. */
+    void setCapacity(int row, long c) {
+        capacity[row] = c;
+    }
+
     void setCost(int column, long c) {
         cost[column] = c;
     }

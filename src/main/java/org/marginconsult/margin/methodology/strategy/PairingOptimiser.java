@@ -94,6 +94,9 @@ final class PairingOptimiser {
     /** Classes of the last call whose pairing no bound proved minimal (too large, or the limits reached). */
     int lastUnproven;
 
+    /** Of those, the classes with no lower bound at all (above {@link #DECOMPOSITION_LEGS} series). */
+    int lastUnbounded;
+
     /**
      * The root lower bounds of the last call's searched classes, added up (a class closed before its
      * root bound counts at its total): equal to {@link #lastTotal} when every root bound closed its class.
@@ -108,6 +111,12 @@ final class PairingOptimiser {
      * {@link #lastTotal} when every one of them is proven minimal.
      */
     BigDecimal lastBound = BigDecimal.ZERO;
+
+    /** Rounds of {@link #improve} per class: {@link #IMPROVE_ROUNDS}, or none to see what they add. */
+    int improveRounds = IMPROVE_ROUNDS;
+
+    /** Rounds of {@link #improve} that lowered a class's total in the last call. */
+    int lastImprovements;
 
     /** Subgradient steps of the decomposition by expiry in the last call. */
     int lastDecompositionSteps;
@@ -204,10 +213,12 @@ final class PairingOptimiser {
         lastNodes = 0;
         lastGap = BigDecimal.ZERO;
         lastUnproven = 0;
+        lastUnbounded = 0;
         lastRootBound = BigDecimal.ZERO;
         lastTotal = BigDecimal.ZERO;
         lastBound = BigDecimal.ZERO;
         lastDecompositionSteps = 0;
+        lastImprovements = 0;
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -288,6 +299,8 @@ final class PairingOptimiser {
             lastUnproven++;
             if (bound != null) {
                 lastGap = lastGap.add(search.bestTotal.subtract(bound));
+            } else {
+                lastUnbounded++;
             }
         }
         out.addAll(search.best);
@@ -308,7 +321,28 @@ final class PairingOptimiser {
             return relative(search.bestTotal, base);
         }, DECOMPOSITION_STEPS, EXPIRY_NODE_LIMIT, REPAIR_EVERY);
         lastDecompositionSteps += d.steps;
+        improve(search, d, legs, stock, stockUnits, basis, relative(search.bestTotal, base) > b);
         return base.add(BigDecimal.valueOf(b).movePointLeft(6));
+    }
+
+    /**
+     * Alternates the two halves of the pairing while the total falls: each expiry's strategies solved
+     * exactly around the best pairing's strategies between expiries, then everything outside the complex
+     * spreads found paired exactly again (docs/methodology/strategy-based.md 4.2, "Improving an unproven pairing").
+     */
+    private void improve(Search search, ExpiryDecomposition d, List<Leg> legs, Leg stock, long stockUnits, Basis basis,
+            boolean open) {
+        for (int round = 0; open && round < improveRounds; round++) {
+            BigDecimal before = search.bestTotal;
+            List<Strategy> candidate = new ArrayList<>();
+            long u = pairAround(legs, stock, stockUnits, basis, d.complexSpreadsAround(search.best, EXPIRY_NODE_LIMIT),
+                    candidate);
+            search.offer(candidate, u);
+            if (search.bestTotal.compareTo(before) >= 0) {
+                break;
+            }
+            lastImprovements++;
+        }
     }
 
     /** A total less the legs on their own, in micro-dollars rounded up. */
@@ -809,6 +843,9 @@ final class PairingOptimiser {
      * with complex spreads formed from it, flagged as not proven minimal.
      */
     static final int DECOMPOSITION_LEGS = 128;
+
+    /** Rounds of {@link #improve} at most per class the decomposition leaves unproven. */
+    static final int IMPROVE_ROUNDS = 10;
 
     /** Subgradient steps of the decomposition by expiry per class. */
     static final int DECOMPOSITION_STEPS = 50;

@@ -1,6 +1,7 @@
 package org.marginconsult.margin.methodology.strategy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,7 +51,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.4";
+    public static final String VERSION = "1.5";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
@@ -135,12 +136,18 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         List<Strategy> initial = new ArrayList<>();
         List<Strategy> maintenance = new ArrayList<>();
         List<String> unproven = new ArrayList<>();
+        int bounded = 0;
+        BigDecimal gap = BigDecimal.ZERO;
         for (int i = 0; i < books.size(); i++) {
             BookPairing r = perBook.get(i);
             initial.addAll(r.initial());
             maintenance.addAll(r.maintenance());
             if (r.unproven()) {
                 unproven.add(books.get(i).underlying());
+                if (r.bounded()) {
+                    bounded++;
+                    gap = gap.add(r.gap());
+                }
             }
             if (r.initial() != r.maintenance()) {
                 warnings.add(new Warning(MAINTENANCE_PAIRING, books.get(i).underlying(), "the maintenance requirement"
@@ -157,9 +164,31 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                     + " limits reached); their pairing is the best found, which is at or above the least requirement"
                     + " the rules allow, never below: "
                     + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
-                    + (unproven.size() > 20 ? ", ..." : "")));
+                    + (unproven.size() > 20 ? ", ..." : "") + ". "
+                    + gapStatement(bounded, gap, unproven.size() - bounded)));
         }
         return new StrategyPairing(initial, maintenance, warnings);
+    }
+
+    /**
+     * What the lower bounds say of the underlyings not proven minimal: the initial requirement of those
+     * with a bound on every class exceeds the least by at most their gaps added up (rounded up to the cent,
+     * so the statement stays true); the others have a class too large for any bound.
+     */
+    private static String gapStatement(int bounded, BigDecimal gap, int unbounded) {
+        StringBuilder s = new StringBuilder();
+        if (bounded > 0) {
+            s.append("Lower bounds put the initial requirement of ").append(bounded).append(" of them at most $")
+                    .append(gap.setScale(2, RoundingMode.CEILING).toPlainString())
+                    .append(" in all above the least the rules allow");
+        }
+        if (unbounded > 0) {
+            s.append(bounded > 0 ? "; the other " : "").append(unbounded).append(bounded > 0 ? "" : " of them")
+                    .append(unbounded == 1 ? " has" : " have").append(" more than ")
+                    .append(PairingOptimiser.DECOMPOSITION_LEGS)
+                    .append(" option series of one multiplier and no lower bound is computed for them");
+        }
+        return s.append('.').toString();
     }
 
     /** Strategies from which explaining them is shared between threads. */
@@ -170,13 +199,21 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     }
 
     /** The pairings of one underlying, and whether either is not proven minimal. */
-    private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven) {
+    /**
+     * @param gap       by how much the initial pairing may exceed the least initial requirement, where
+     *                  {@code bounded}
+     * @param bounded   whether every class of the initial pairing got a lower bound
+     */
+    private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven, BigDecimal gap,
+            boolean bounded) {
     }
 
     private BookPairing pairBook(UnderlyingBook book) {
         PairingOptimiser optimiser = new PairingOptimiser(rules);
         List<Strategy> initial = optimiser.pair(book, PairingOptimiser.Basis.INITIAL);
         boolean unproven = optimiser.lastUnproven();
+        BigDecimal gap = optimiser.lastGap;
+        boolean bounded = optimiser.lastUnbounded == 0;
         List<Strategy> maintenance = initial;
         if (PairingOptimiser.basisMatters(book)) {
             List<Strategy> m = optimiser.pair(book, PairingOptimiser.Basis.MAINTENANCE);
@@ -185,7 +222,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                 maintenance = m;
             }
         }
-        return new BookPairing(initial, maintenance, unproven);
+        return new BookPairing(initial, maintenance, unproven, gap, bounded);
     }
 
     /** Whether two pairings hold the same strategies: kinds, legs (as {@link LegOrder#LEGS} tells them apart) and quantities. */

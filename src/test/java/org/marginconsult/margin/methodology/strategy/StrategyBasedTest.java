@@ -340,6 +340,23 @@ class StrategyBasedTest {
         assertEquals(1, flagged.size());
         assertTrue(flagged.get(0).message().contains("AAPL"));
         assertTrue(!flagged.get(0).message().contains("MSFT"), "the three-leg MSFT butterfly is searched exactly");
+        assertTrue(flagged.get(0).message().endsWith(" AAPL. 1 of them has more than 128 option series of one"
+                + " multiplier and no lower bound is computed for them."), flagged.get(0).message());
+    }
+
+    @Test
+    void anUnprovenUnderlyingWithALowerBoundIsFlaggedWithHowFarAboveTheLeastItMayBe() {
+        // Underlying U4 of the benchmark's book of 1,500 positions (86 series): the decomposition by expiry
+        // bounds it at $3,116,300.50 and the best pairing found costs $3,116,574.50
+        // (PairingOptimiserTest.anUnprovenClassIsPairedCheaperBySolvingEachExpiryAgainAroundItsStrategiesBetweenExpiries).
+        List<Position> positions = StrategyBasedBenchmark.book(1_500, 10, 1).stream()
+                .filter(p -> p.underlying().equals("U4")).toList();
+        MarginResult r = methodology.calculate(positions, MarginFixtures.context());
+        List<Warning> flagged = r.warnings().stream()
+                .filter(w -> w.code().equals(StrategyBased.PAIRING_NOT_PROVEN_MINIMAL)).toList();
+        assertEquals(1, flagged.size());
+        assertTrue(flagged.get(0).message().endsWith(": U4. Lower bounds put the initial requirement of 1 of them at"
+                + " most $274.00 in all above the least the rules allow."), flagged.get(0).message());
     }
 
     @Test
