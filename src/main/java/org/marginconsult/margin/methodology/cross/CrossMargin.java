@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -260,8 +261,8 @@ public final class CrossMargin implements Methodology {
             if (offset != 0) {
                 step2 = step2.add(line(result, g, null, LineKind.OFFSET, offset,
                         g.id() + ": both accounts in common scenarios, loss = loss side - "
-                                + params.offsetFactor(g.id()) + " x gain side; worst: "
-                                + s.grid().scenarios().get(s.worst()).label(),
+                                + BigDecimal.valueOf(params.offsetFactor(g.id())).stripTrailingZeros().toPlainString()
+                                + " x gain side; worst: " + s.grid().scenarios().get(s.worst()).label(),
                         g.positionIds()));
             }
             if (s.worstScenario() != null) {
@@ -291,8 +292,9 @@ public final class CrossMargin implements Methodology {
             BigDecimal exact = Money.exact(credit);
             step2 = step2.add(exact);
             result.line(c.groupA() + "/" + c.groupB(), GroupKind.RISK_GROUP, null, LineKind.CREDIT,
-                    "inter-group credit " + c.rate() + " on " + used + " of each group's requirement at risk in "
-                            + "opposite directions",
+                    String.format(Locale.ROOT, "inter-group credit: %s of $%,.2f, the part of each group's"
+                            + " requirement at risk in opposite directions, taken from each of the two groups",
+                            percent(c.rate()), used),
                     exact, List.of());
         }
         for (GroupScan s : scans) {
@@ -301,8 +303,10 @@ public final class CrossMargin implements Methodology {
             double minimum = params.minimumPerContract() * g.contractMultipliers();
             if (minimum > afterCredits) {
                 step3 = step3.add(line(result, g, null, LineKind.MINIMUM_CHARGE, minimum - afterCredits,
-                        g.id() + ": minimum " + params.minimumPerContract() + " x multiplier per contract ("
-                                + minimum + ") exceeds the risk after offsets and credits",
+                        String.format(Locale.ROOT, "%s: minimum of $%s x multiplier per contract ($%,.2f) exceeds"
+                                + " the risk after offsets and credits ($%,.2f)", g.id(),
+                                BigDecimal.valueOf(params.minimumPerContract()).stripTrailingZeros().toPlainString(),
+                                minimum, Math.max(0, afterCredits)),
                         g.positionIds()));
             }
             double addOn = params.concentration().addOn(g.grossExposure());
@@ -341,15 +345,21 @@ public final class CrossMargin implements Methodology {
     }
 
     private static String floorText(CrossMarginParameters params) {
-        return "floor: at least " + params.floorShare() + " x the siloed requirement (savings capped at "
+        return "floor: at least " + percent(params.floorShare()) + " of the siloed requirement (savings capped at "
                 + BigDecimal.ONE.subtract(BigDecimal.valueOf(params.floorShare())).movePointRight(2).stripTrailingZeros()
                         .toPlainString()
                 + "%)";
     }
 
     private static String concentrationText(GroupInput g, CrossMarginParameters params) {
-        return g.id() + ": concentration add-on " + params.concentration().rate() + " x gross exposure "
-                + Math.round(g.grossExposure()) + " above " + params.concentration().thresholdUsd();
+        return String.format(Locale.ROOT, "%s: concentration add-on %s of the gross exposure above $%,.2f (gross"
+                + " exposure $%,.2f)", g.id(), percent(params.concentration().rate()),
+                params.concentration().thresholdUsd(), g.grossExposure());
+    }
+
+    /** A rate as a percentage, without trailing zeros: 0.75 -> "75%". */
+    private static String percent(double rate) {
+        return BigDecimal.valueOf(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String describe(ScenarioGrid grid) {

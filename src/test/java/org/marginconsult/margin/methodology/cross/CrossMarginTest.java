@@ -95,6 +95,17 @@ class CrossMarginTest {
         assertEquals(new BigDecimal("10100.00"), r.attribution().gridChange());
         assertEquals(new BigDecimal("-82600.00"), r.attribution().offsetChange());
         assertEquals(new BigDecimal("37.50"), r.attribution().addOnChange());
+        assertEquals("US_LARGE_CAP: minimum of $0.375 x multiplier per contract ($37.50) exceeds the risk after"
+                + " offsets and credits ($0.00)", description(r, LineKind.MINIMUM_CHARGE));
+        assertEquals("US_LARGE_CAP: both accounts in common scenarios, loss = loss side - 1 x gain side; worst: "
+                + r.worstScenarios().get(0).scenarioLabel(), description(r, LineKind.OFFSET));
+    }
+
+    /** The explanation of the result's one line of the given kind. */
+    private static String description(MarginResult r, LineKind kind) {
+        List<BreakdownLine> lines = r.breakdown().stream().filter(l -> l.kind() == kind).toList();
+        assertEquals(1, lines.size(), kind.toString());
+        return lines.get(0).description();
     }
 
     @Test
@@ -118,6 +129,8 @@ class CrossMarginTest {
         assertEquals(new BigDecimal("14500.00"), r.total());
         assertEquals(new BigDecimal("14462.50"), sum(r.breakdown(), LineKind.FLOOR));
         assertEquals(new BigDecimal("14462.50"), r.attribution().floorChange());
+        assertEquals("floor: at least 20% of the siloed requirement (savings capped at 80%)",
+                description(r, LineKind.FLOOR));
     }
 
     @Test
@@ -131,6 +144,8 @@ class CrossMarginTest {
         assertEquals(new BigDecimal("58380.00"), sum(r.breakdown(), LineKind.SCAN_RISK));
         assertEquals(new BigDecimal("-37170.00"), sum(r.breakdown(), LineKind.CREDIT));
         assertEquals(new BigDecimal("21210.00"), r.total());
+        assertEquals("inter-group credit: 75% of $24,780.00, the part of each group's requirement at risk in"
+                + " opposite directions, taken from each of the two groups", description(r, LineKind.CREDIT));
     }
 
     @Test
@@ -161,6 +176,8 @@ class CrossMarginTest {
         MarginResult r = crossMargin(ProposalFixtures.load("C-conservative")).calculate(book, MarginFixtures.context());
         // Gross $59,000,000 is $9,000,000 above the threshold: 2% = 180,000.
         assertEquals(new BigDecimal("180000.00"), sum(r.breakdown(), LineKind.ADD_ON));
+        assertEquals("US_LARGE_CAP: concentration add-on 2% of the gross exposure above $50,000,000.00 (gross"
+                + " exposure $59,000,000.00)", description(r, LineKind.ADD_ON));
     }
 
     @Test
