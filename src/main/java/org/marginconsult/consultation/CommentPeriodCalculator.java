@@ -95,6 +95,14 @@ public final class CommentPeriodCalculator {
         return instant.atZone(EASTERN).toLocalDate();
     }
 
+    /**
+     * Why federal offices are closed on {@code day} (a weekend day or the observed holiday's name), or
+     * empty on a business day: a closing date an administrator enters is checked against it.
+     */
+    public static java.util.Optional<String> closedBecause(LocalDate day) {
+        return isBusinessDay(day) ? java.util.Optional.empty() : java.util.Optional.of(whyNotABusinessDay(day));
+    }
+
     private static boolean isWeekend(LocalDate day) {
         return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }

@@ -29,4 +29,18 @@ public record PeriodPlan(
     public boolean isOverride() {
         return overrideReason != null;
     }
+
+    /**
+     * Why federal offices are closed on the new closing day (Eastern), or null on a business day. The rule
+     * moves a computed deadline off such a day; a date entered from a Federal Register document is kept as
+     * entered, but the administrator is shown this to check it against the document.
+     */
+    public String closingDayClosedBecause() {
+        return closesAt == null ? null : CommentPeriodCalculator.closedBecause(closingDay()).orElse(null);
+    }
+
+    /** The calendar day, in Eastern time, on which the period closes. */
+    public LocalDate closingDay() {
+        return CommentPeriodCalculator.easternDate(closesAt);
+    }
 }

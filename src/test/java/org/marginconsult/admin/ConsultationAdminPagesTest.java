@@ -86,6 +86,26 @@ class ConsultationAdminPagesTest {
 
     @Test
     @TestSecurity(user = "ada", roles = "admin")
+    void anExtensionToAFederalHolidayIsPreviewedWithANoteToCheckTheDateAgainstTheNotice() {
+        long id = ConsultationFixtures.published("page-holiday", LocalDate.of(2026, 11, 26), 60);
+        clock.set(Instant.parse("2026-12-01T12:00:00Z"));
+        String formPath = "/admin/consultations/" + id + "/period/extend";
+        var csrf = PageForms.csrfOf(formPath);
+
+        PageForms.form(csrf).formParam("citation", "91 FR 50000").formParam("reason", "Extension requested")
+                .formParam("closingDate", "2027-02-15").formParam("step", "preview")
+                .post(formPath).then().statusCode(200)
+                .body(containsString("<td id=\"closing-day-note\">Monday, February 15, 2027 is not a federal business"
+                        + " day (Washington&#39;s Birthday)."))
+                .body(containsString("name=\"step\" value=\"confirm\""));
+        PageForms.form(csrf).formParam("citation", "91 FR 50000").formParam("reason", "Extension requested")
+                .formParam("closingDate", "2027-02-16").formParam("step", "preview")
+                .post(formPath).then().statusCode(200)
+                .body(not(containsString("closing-day-note")));
+    }
+
+    @Test
+    @TestSecurity(user = "ada", roles = "admin")
     void extendingAClosedPeriodExplainsThatItWouldBeAReopening() {
         long id = ConsultationFixtures.published("page-closed", LocalDate.of(2026, 6, 30), 60);
         clock.set(Instant.parse("2026-09-02T12:00:00Z"));
