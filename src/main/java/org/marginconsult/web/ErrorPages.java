@@ -44,8 +44,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return render(uri, new Problem(403, "Not allowed",
-                "Your role does not give access to this page. The navigation shows what your role may use.", null));
+        return render(uri, new Problem(403, "Not allowed", uri.getPath().startsWith("/api/")
+                ? "Your role does not give access to this endpoint. GET /api/v1/me shows your roles; docs/api.md"
+                        + " says which roles each endpoint takes."
+                : "Your role does not give access to this page. The navigation shows what your role may use.", null));
     }
 
     @ServerExceptionMapper

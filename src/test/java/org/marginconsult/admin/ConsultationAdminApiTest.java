@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -372,7 +373,10 @@ class ConsultationAdminApiTest {
         if (!user.equals("anonymous")) {
             request = request.auth().oauth2(Tokens.accessToken(user));
         }
-        request.request(method, path.replace("{id}", String.valueOf(id))).then().statusCode(status);
+        var refused = request.request(method, path.replace("{id}", String.valueOf(id))).then().statusCode(status);
+        if (status == 403) {
+            refused.body("message", startsWith("Your role does not give access to this endpoint."));
+        }
         asAdmin().get("/api/v1/admin/consultations/" + id).then()
                 .body("commentPeriod.events", hasSize(1))
                 .body("commentPeriod.closesAt", equalTo("2027-01-05T04:59:59Z"));
