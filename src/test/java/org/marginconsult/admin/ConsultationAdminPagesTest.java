@@ -3,6 +3,7 @@ package org.marginconsult.admin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,18 +90,12 @@ class ConsultationAdminPagesTest {
     void anExtensionToAFederalHolidayIsPreviewedWithANoteToCheckTheDateAgainstTheNotice() {
         long id = ConsultationFixtures.published("page-holiday", LocalDate.of(2026, 11, 26), 60);
         clock.set(Instant.parse("2026-12-01T12:00:00Z"));
-        String formPath = "/admin/consultations/" + id + "/period/extend";
-        var csrf = PageForms.csrfOf(formPath);
 
-        PageForms.form(csrf).formParam("citation", "91 FR 50000").formParam("reason", "Extension requested")
-                .formParam("closingDate", "2027-02-15").formParam("step", "preview")
-                .post(formPath).then().statusCode(200)
+        previewExtension(id, "91 FR 50000", "Extension requested", "2027-02-15").statusCode(200)
                 .body(containsString("<td id=\"closing-day-note\">Monday, February 15, 2027 is not a federal business"
                         + " day (Washington&#39;s Birthday)."))
                 .body(containsString("name=\"step\" value=\"confirm\""));
-        PageForms.form(csrf).formParam("citation", "91 FR 50000").formParam("reason", "Extension requested")
-                .formParam("closingDate", "2027-02-16").formParam("step", "preview")
-                .post(formPath).then().statusCode(200)
+        previewExtension(id, "91 FR 50000", "Extension requested", "2027-02-16").statusCode(200)
                 .body(not(containsString("closing-day-note")));
     }
 
@@ -109,13 +104,16 @@ class ConsultationAdminPagesTest {
     void extendingAClosedPeriodExplainsThatItWouldBeAReopening() {
         long id = ConsultationFixtures.published("page-closed", LocalDate.of(2026, 6, 30), 60);
         clock.set(Instant.parse("2026-09-02T12:00:00Z"));
-        String formPath = "/admin/consultations/" + id + "/period/extend";
-        var csrf = PageForms.csrfOf(formPath);
 
-        PageForms.form(csrf).formParam("citation", "91 FR 1").formParam("reason", "Late request")
-                .formParam("closingDate", "2026-09-30").formParam("step", "preview")
-                .post(formPath).then().statusCode(409)
+        previewExtension(id, "91 FR 1", "Late request", "2026-09-30").statusCode(409)
                 .body(containsString("A change after the close is a reopening, not an extension."));
+    }
+
+    /** The extension form of consultation {@code id} posted for a preview. */
+    private static ValidatableResponse previewExtension(long id, String citation, String reason, String closingDate) {
+        String formPath = "/admin/consultations/" + id + "/period/extend";
+        return PageForms.form(PageForms.csrfOf(formPath)).formParam("citation", citation).formParam("reason", reason)
+                .formParam("closingDate", closingDate).formParam("step", "preview").post(formPath).then();
     }
 
     @Test

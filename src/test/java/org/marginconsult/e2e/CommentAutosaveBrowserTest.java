@@ -70,18 +70,22 @@ class CommentAutosaveBrowserTest extends BrowserTest {
         }
     }
 
+    /** A browser context without script, signed in as {@code user} through the Keycloak page at {@code path}. */
+    private BrowserContext scriptOffAfterLogin(String user, String path) {
+        String signedIn;
+        try (BrowserContext context = browser.newContext()) {
+            logInAs(context.newPage(), user, path);
+            signedIn = context.storageState();
+        }
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn));
+    }
+
     @Test
     void withScriptOffTheSaveButtonSavesTheDraftAndNothingSavesOnItsOwn() {
         long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
         long id = startDraft("alice", consultation);
-        String signedIn;
-        try (BrowserContext context = browser.newContext()) {
-            Page page = context.newPage();
-            logInAs(page, "alice", "comments/" + id);
-            signedIn = context.storageState();
-        }
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn))) {
+        try (BrowserContext context = scriptOffAfterLogin("alice", "comments/" + id)) {
             Page page = context.newPage();
             try {
                 page.navigate(home + "comments/" + id);
@@ -110,14 +114,7 @@ class CommentAutosaveBrowserTest extends BrowserTest {
     void aSaveSentAfterTheLoginTokensExpiredIsStoredInsteadOfBeingLostToALoginRedirect() {
         long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
         long id = startDraft("alice", consultation);
-        String signedIn;
-        try (BrowserContext context = browser.newContext()) {
-            Page page = context.newPage();
-            logInAs(page, "alice", "comments/" + id);
-            signedIn = context.storageState();
-        }
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("en-US").setJavaScriptEnabled(false).setStorageState(signedIn))) {
+        try (BrowserContext context = scriptOffAfterLogin("alice", "comments/" + id)) {
             Page page = context.newPage();
             try {
                 page.navigate(home + "comments/" + id);
