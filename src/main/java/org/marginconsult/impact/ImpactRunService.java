@@ -78,6 +78,10 @@ public class ImpactRunService {
             consultation = sources.consultation(request.consultationId()).orElse(null);
             if (consultation == null) {
                 errors.put("consultation", "There is no open consultation " + request.consultationId() + ".");
+            } else if (consultation.proposalIds().isEmpty()) {
+                errors.put("consultation", "Consultation " + consultation.id()
+                        + " consults on no cross-margin proposal: choose another consultation, or none.");
+                consultation = null;
             }
         }
         if (proposals.isEmpty()) {
@@ -86,9 +90,6 @@ public class ImpactRunService {
             for (String p : proposals) {
                 if (catalog.proposal(p).isEmpty()) {
                     errors.put("proposals", "Unknown proposal " + p + "; known: " + String.join(", ", catalog.proposals().keySet()) + ".");
-                } else if (consultation != null && consultation.proposalIds().isEmpty()) {
-                    errors.put("consultation", "Consultation " + consultation.id()
-                            + " consults on no cross-margin proposal: choose another consultation, or none.");
                 } else if (consultation != null && !consultation.proposalIds().contains(p)) {
                     errors.put("proposals", "Consultation " + consultation.id() + " does not consult on " + p
                             + "; it consults on " + String.join(", ", consultation.proposalIds()) + ".");
