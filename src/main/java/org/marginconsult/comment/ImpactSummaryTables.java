@@ -58,9 +58,9 @@ public class ImpactSummaryTables implements ImpactSummaries {
         ImpactRun run = ImpactRun.findById(s.runId());
         String portfolio = run == null ? "" : run.portfolioLabel + " (version " + run.portfolioVersion + ")";
         List<String> totals = new ArrayList<>();
-        totals.add("Today " + money(c.today().total()));
+        totals.add("Today " + Amounts.format(c.today().total()));
         for (SummaryContent.ProposalDelta p : c.proposals()) {
-            totals.add(p.title() + " " + money(p.total()) + (p.change() == null ? "" : " (change " + money(p.change()) + ")"));
+            totals.add(p.title() + " " + Amounts.format(p.total()) + (p.change() == null ? "" : " (change " + Amounts.format(p.change()) + ")"));
         }
         return new Choice(s.id(), table(s).title(), portfolio, s.createdAt(), s.createdBy(), totals);
     }
@@ -89,12 +89,12 @@ public class ImpactSummaryTables implements ImpactSummaries {
     static Table table(ImpactSummaryService.Summary s) {
         SummaryContent c = s.content();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Today (siloed accounts)", money(c.today().total()), "", ""));
+        rows.add(List.of("Today (siloed accounts)", Amounts.format(c.today().total()), "", ""));
         for (Map.Entry<String, BigDecimal> account : c.today().byAccount().entrySet()) {
-            rows.add(List.of("Today, " + account.getKey() + " account", money(account.getValue()), "", ""));
+            rows.add(List.of("Today, " + account.getKey() + " account", Amounts.format(account.getValue()), "", ""));
         }
         for (SummaryContent.ProposalDelta p : c.proposals()) {
-            rows.add(List.of(p.title() + " (" + p.id() + " " + p.version() + ")", money(p.total()), money(p.change()),
+            rows.add(List.of(p.title() + " (" + p.id() + " " + p.version() + ")", Amounts.format(p.total()), Amounts.format(p.change()),
                     p.changePercent() == null ? "" : p.changePercent().setScale(2, RoundingMode.HALF_UP).toPlainString()));
         }
         String provenance = "Impact run " + c.runId() + ", input hash " + c.provenance().inputHash() + ", engine "
@@ -103,12 +103,5 @@ public class ImpactSummaryTables implements ImpactSummaries {
         String title = "Margin today versus " + c.proposals().size() + " proposal" + (c.proposals().size() == 1 ? "" : "s")
                 + " (" + c.provenance().securitiesRegime() + ")";
         return new Table(s.id(), title, COLUMNS, rows, provenance);
-    }
-
-    private static String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        return Amounts.format(amount);
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The closing date of a federal comment period, by the usual rule: count N calendar days from the day
@@ -99,8 +100,8 @@ public final class CommentPeriodCalculator {
      * Why federal offices are closed on {@code day} (a weekend day or the observed holiday's name), or
      * empty on a business day: a closing date an administrator enters is checked against it.
      */
-    public static java.util.Optional<String> closedBecause(LocalDate day) {
-        return isBusinessDay(day) ? java.util.Optional.empty() : java.util.Optional.of(whyNotABusinessDay(day));
+    public static Optional<String> closedBecause(LocalDate day) {
+        return isBusinessDay(day) ? Optional.empty() : Optional.of(whyNotABusinessDay(day));
     }
 
     private static boolean isWeekend(LocalDate day) {

@@ -47,9 +47,6 @@ public final class ImpactView {
     }
 
     public static String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
         return Amounts.format(amount);
     }
 
