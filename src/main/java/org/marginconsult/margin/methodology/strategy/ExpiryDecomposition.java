@@ -339,6 +339,9 @@ final class ExpiryDecomposition {
 
     private String lastOffered = "";
 
+    /** Each leg's index, by series ({@link LegOrder#LEGS}); built when {@link #complexSpreadsAround} first needs it. */
+    private Map<Leg, Integer> legIndex;
+
     /** The expiry programs' current complex-spread units, as a key. */
     private String solutions() {
         StringBuilder key = new StringBuilder();
@@ -361,9 +364,12 @@ final class ExpiryDecomposition {
      * pairing of the rest, then every contract outside the complex spreads paired exactly again).
      */
     List<Strategy> complexSpreadsAround(List<Strategy> pairing, int nodeLimit) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < legs.size(); i++) {
-            index.put(seriesKey(legs.get(i)), i);
+        if (legIndex == null) {
+            // A pairing's legs may be copies holding fewer contracts: found by series, in the canonical order.
+            legIndex = new TreeMap<>(LegOrder.LEGS);
+            for (int i = 0; i < legs.size(); i++) {
+                legIndex.put(legs.get(i), i);
+            }
         }
         long[] across = new long[legs.size()];
         for (Strategy s : pairing) {
@@ -382,21 +388,18 @@ final class ExpiryDecomposition {
             if (between) {
                 for (StrategyLeg part : s.legs()) {
                     if (part.leg().isOption()) {
-                        across[index.get(seriesKey(part.leg()))] += part.quantity().abs().longValueExact();
+                        across[legIndex.get(part.leg())] += part.quantity().abs().longValueExact();
                     }
                 }
             }
         }
+        // At no multipliers each program prices its strategies at their own costs.
+        long[] none = new long[legs.size()];
         for (Expiry e : expiries) {
-            PackingProgram prog = e.program();
             for (int r = 0; r < e.leg().length; r++) {
-                prog.setCapacity(r, contracts[e.leg()[r]] - across[e.leg()[r]]);
+                e.program().setCapacity(r, contracts[e.leg()[r]] - across[e.leg()[r]]);
             }
-            for (int k = 0; k < prog.columns(); k++) {
-                prog.setCost(k, e.baseCost()[k]);
-            }
-            prog.solve(nodeLimit);
-            expiryNodes += prog.nodes;
+            solve(e, none, nodeLimit, new long[legs.size()]);
         }
         List<Strategy> out = complexSpreads();
         for (Expiry e : expiries) {
@@ -405,11 +408,6 @@ final class ExpiryDecomposition {
             }
         }
         return out;
-    }
-
-    /** A series of the class (legs are netted: one per kind, strike and expiry). */
-    private static String seriesKey(Leg l) {
-        return l.kind() + "|" + l.strike().stripTrailingZeros().toPlainString() + "|" + l.expiry();
     }
 
     /** The complex spreads of the expiry programs' current best solutions. */
