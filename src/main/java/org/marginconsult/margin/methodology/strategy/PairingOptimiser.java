@@ -271,7 +271,7 @@ final class PairingOptimiser {
      */
     private long pairClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, List<Strategy> out) {
         List<Strategy> exact = new ArrayList<>();
-        long used = solveClass(legs, stock, stockUnits, basis, Mode.EXACT, null, exact);
+        long used = solveClass(legs, stock, stockUnits, basis, Mode.EXACT, null, exact, true);
         if (!complexSpreads || !mayCombine(legs)) {
             out.addAll(exact);
             return used;
@@ -926,10 +926,12 @@ final class PairingOptimiser {
      * The network of a class, solved. A dense class's maintenance network differs from its initial one only
      * in the cost of covering calls with stock, so it is the kept initial network repriced and solved again
      * from the initial optimum: the same flow as a new network's (the least cost, then the least tie
-     * cost), for a fraction of the pivots.
+     * cost), for a fraction of the pivots. Only the whole class's exact network is kept
+     * ({@code wholeClass}): the candidates built around complex spreads are never asked for again.
      */
-    private Network solvedNetwork(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit) {
-        boolean dense = mode == Mode.EXACT && credit == null && legs.size() > LAGRANGIAN_LEGS;
+    private Network solvedNetwork(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
+            boolean wholeClass) {
+        boolean dense = wholeClass && mode == Mode.EXACT && credit == null && legs.size() > LAGRANGIAN_LEGS;
         if (dense && basis == Basis.MAINTENANCE) {
             for (int i = 0; i < keptInitial.size(); i++) {
                 Network kept = keptInitial.get(i);
@@ -950,7 +952,12 @@ final class PairingOptimiser {
 
     private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
             List<Strategy> out) {
-        Network net = solvedNetwork(legs, stock, stockUnits, basis, mode, credit);
+        return solveClass(legs, stock, stockUnits, basis, mode, credit, out, false);
+    }
+
+    private long solveClass(List<Leg> legs, Leg stock, long stockUnits, Basis basis, Mode mode, Credit credit,
+            List<Strategy> out, boolean wholeClass) {
+        Network net = solvedNetwork(legs, stock, stockUnits, basis, mode, credit, wholeClass);
         List<SpreadUnits> sameExpirySpreads = new ArrayList<>();
         long stockUsed = 0;
         for (Pair pr : net.decompose()) {
