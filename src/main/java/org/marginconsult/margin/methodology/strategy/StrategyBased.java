@@ -198,11 +198,12 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     private record Line(String description, List<String> positionIds) {
     }
 
-    /** The pairings of one underlying, and whether either is not proven minimal. */
     /**
-     * @param gap       by how much the initial pairing may exceed the least initial requirement, where
-     *                  {@code bounded}
-     * @param bounded   whether every class of the initial pairing got a lower bound
+     * The pairings of one underlying, and whether either is not proven minimal.
+     *
+     * @param gap     by how much the initial pairing may exceed the least initial requirement, where
+     *                {@code bounded}
+     * @param bounded whether every class of the initial pairing got a lower bound
      */
     private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven, BigDecimal gap,
             boolean bounded) {
