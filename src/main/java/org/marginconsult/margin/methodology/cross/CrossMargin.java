@@ -16,6 +16,7 @@ import org.marginconsult.margin.Account;
 import org.marginconsult.margin.AccountLine;
 import org.marginconsult.margin.BreakdownLine;
 import org.marginconsult.margin.ChangeAttribution;
+import org.marginconsult.margin.Explanations;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
 import org.marginconsult.margin.InputHash;
@@ -294,7 +295,7 @@ public final class CrossMargin implements Methodology {
             result.line(c.groupA() + "/" + c.groupB(), GroupKind.RISK_GROUP, null, LineKind.CREDIT,
                     String.format(Locale.ROOT, "inter-group credit: %s of $%,.2f, the part of each group's"
                             + " requirement at risk in opposite directions, taken from each of the two groups",
-                            percent(c.rate()), used),
+                            Explanations.percent(c.rate()), used),
                     exact, List.of());
         }
         for (GroupScan s : scans) {
@@ -345,21 +346,14 @@ public final class CrossMargin implements Methodology {
     }
 
     private static String floorText(CrossMarginParameters params) {
-        return "floor: at least " + percent(params.floorShare()) + " of the siloed requirement (savings capped at "
-                + BigDecimal.ONE.subtract(BigDecimal.valueOf(params.floorShare())).movePointRight(2).stripTrailingZeros()
-                        .toPlainString()
-                + "%)";
+        return "floor: at least " + Explanations.percent(params.floorShare())
+                + " of the siloed requirement (savings capped at " + Explanations.percent(1 - params.floorShare()) + ")";
     }
 
     private static String concentrationText(GroupInput g, CrossMarginParameters params) {
         return String.format(Locale.ROOT, "%s: concentration add-on %s of the gross exposure above $%,.2f (gross"
-                + " exposure $%,.2f)", g.id(), percent(params.concentration().rate()),
+                + " exposure $%,.2f)", g.id(), Explanations.percent(params.concentration().rate()),
                 params.concentration().thresholdUsd(), g.grossExposure());
-    }
-
-    /** A rate as a percentage, without trailing zeros: 0.75 -> "75%". */
-    private static String percent(double rate) {
-        return BigDecimal.valueOf(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String describe(ScenarioGrid grid) {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.marginconsult.margin.Account;
+import org.marginconsult.margin.Explanations;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
 import org.marginconsult.margin.InstrumentType;
@@ -103,7 +104,7 @@ public final class PortfolioMargin extends RuleMethodology<PortfolioMarginParame
                 var range = parameters.range(g.productClass());
                 result.line(g.underlying(), GroupKind.CLASS_GROUP, acc, LineKind.SCAN_RISK, String.format(Locale.ROOT,
                         "largest net loss over %d valuation points from -%s to +%s (%s): %s", g.grid().size(),
-                        percent(range.down()), percent(range.up()), g.productClass(), g.worstScenario().label()),
+                        Explanations.percent(range.down()), Explanations.percent(range.up()), g.productClass(), g.worstScenario().label()),
                         g.scanRisk(), g.positionIds());
                 if (g.minimum() > g.scanRisk()) {
                     result.line(g.underlying(), GroupKind.CLASS_GROUP, acc, LineKind.MINIMUM_CHARGE,
@@ -120,7 +121,7 @@ public final class PortfolioMargin extends RuleMethodology<PortfolioMarginParame
                     result.line(pg.id(), GroupKind.PRODUCT_GROUP, acc, LineKind.OFFSET, String.format(Locale.ROOT,
                             "product group offset: %s of gains in one class group offset losses in another at the"
                                     + " same point (worst: %s, group loss $%,.2f)",
-                            percent(pg.offset()), pg.classGroups().get(0).grid().scenarios()
+                            Explanations.percent(pg.offset()), pg.classGroups().get(0).grid().scenarios()
                                     .get(pg.worstScenario()).label(), pg.scanRisk()),
                             offset, List.of());
                 }
@@ -222,10 +223,6 @@ public final class PortfolioMargin extends RuleMethodology<PortfolioMarginParame
             requirement += charge;
         }
         return new PortfolioMarginAssessment(parameters, classGroups, productGroups, treasuries, requirement);
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.4g%%", 100 * fraction).replaceAll("\\.?0+%$", "%");
     }
 
     /** Groups in key order: a hash map groups a large book faster than a sorted map, and sorting the keys once keeps results in a fixed order. */

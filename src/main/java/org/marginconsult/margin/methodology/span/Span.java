@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.marginconsult.margin.Account;
+import org.marginconsult.margin.Explanations;
 import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.GroupKind;
 import org.marginconsult.margin.InvalidPortfolioException;
@@ -127,25 +128,25 @@ public final class Span extends RuleMethodology<SpanParameters> {
                         "combined commodity %s is not in SPAN parameter set %s: scanned with the fallback range of"
                                 + " %s of the front contract's value ($%,.2f per contract); supply its parameters"
                                 + " as an override", code, parameters.parameterSetId(),
-                        percent(parameters.fallbackPriceScanFraction()), cc.priceScanRange())));
+                        Explanations.percent(parameters.fallbackPriceScanFraction()), cc.priceScanRange())));
             }
             result.line(code, kind, acc, LineKind.SCAN_RISK, String.format(Locale.ROOT,
                     "SPAN scan risk: largest weighted loss of the 16 scenarios (%s), price scan range $%,.2f per"
                             + " contract (%s of the front contract), volatility scan %s %s",
                     cc.worstScenario().label(), cc.priceScanRange(),
-                    percent(cc.priceScanRange() / (cc.referencePrice() * p.contractMultiplier())),
-                    percent(parameters.volatilityShocks() ? p.volatilityScanRange() : 0),
+                    Explanations.percent(cc.priceScanRange() / (cc.referencePrice() * p.contractMultiplier())),
+                    Explanations.percent(parameters.volatilityShocks() ? p.volatilityScanRange() : 0),
                     p.volatilityScanMode().name().toLowerCase(Locale.ROOT)), req.scanRisk(), cc.positionIds());
             if (req.intraSpreadCharge() > 0) {
                 result.line(code, kind, acc, LineKind.SPREAD_CHARGE, String.format(Locale.ROOT,
                         "intra-commodity (calendar) spread charge: %s spreads x %s of the scan range",
-                        number(cc.spreads()), percent(p.intraSpreadRate())), req.intraSpreadCharge(),
+                        number(cc.spreads()), Explanations.percent(p.intraSpreadRate())), req.intraSpreadCharge(),
                         cc.positionIds());
             }
             if (req.deliveryCharge() > 0) {
                 result.line(code, kind, acc, LineKind.DELIVERY_CHARGE, String.format(Locale.ROOT,
                         "delivery-month charge: %s contracts within %d days of expiry x %s of the scan range",
-                        number(cc.deliveryDelta()), p.deliveryWindowDays(), percent(p.deliveryMonthRate())),
+                        number(cc.deliveryDelta()), p.deliveryWindowDays(), Explanations.percent(p.deliveryMonthRate())),
                         req.deliveryCharge(), cc.positionIds());
             }
             if (req.interCommodityCredit() > 0) {
@@ -157,7 +158,7 @@ public final class Span extends RuleMethodology<SpanParameters> {
                         "short option minimum $%,.2f (max(%s short calls, %s short puts) x %s of the scan range)"
                                 + " exceeds the risk it replaces",
                         req.shortOptionMinimum(), number(cc.shortCalls()), number(cc.shortPuts()),
-                        percent(p.shortOptionMinimumRate())), req.shortOptionMinimumUplift(), cc.positionIds());
+                        Explanations.percent(p.shortOptionMinimumRate())), req.shortOptionMinimumUplift(), cc.positionIds());
             }
             if (req.netOptionValue() != 0) {
                 result.line(code, kind, acc, LineKind.NET_OPTION_VALUE,
@@ -175,7 +176,7 @@ public final class Span extends RuleMethodology<SpanParameters> {
         if (a.initial() > a.maintenance()) {
             result.line(acc.name(), GroupKind.ACCOUNT, acc, LineKind.INITIAL_UPLIFT, String.format(Locale.ROOT,
                     "initial = %s of maintenance for a heightened-risk-profile account",
-                    percent(parameters.hrpInitialRatio())), a.initial() - a.maintenance(), List.of());
+                    Explanations.percent(parameters.hrpInitialRatio())), a.initial() - a.maintenance(), List.of());
         }
         result.maintenance(acc, Money.exact(a.maintenance()));
         result.warnings(warnings);
@@ -193,17 +194,13 @@ public final class Span extends RuleMethodology<SpanParameters> {
             }
             if (s.style() == InterCommoditySpread.Style.PERCENTAGE) {
                 sb.append(String.format(Locale.ROOT, "%s, %s spreads at %s of both legs' outright margins",
-                        s.name(), number(c.spreads()), percent(s.rate())));
+                        s.name(), number(c.spreads()), Explanations.percent(s.rate())));
             } else {
                 sb.append(String.format(Locale.ROOT, "%s scanned together, gains offsetting losses at %s",
-                        s.name(), percent(s.rate())));
+                        s.name(), Explanations.percent(s.rate())));
             }
         }
         return sb.toString();
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.4g%%", 100 * fraction).replaceAll("\\.?0+%$", "%");
     }
 
     private static String number(double value) {
