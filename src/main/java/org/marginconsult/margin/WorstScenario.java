@@ -1,7 +1,9 @@
 package org.marginconsult.margin;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The scenario that set a group's scan risk, with every position's P&amp;L in it, so a user can drill
@@ -25,9 +27,9 @@ import java.util.List;
 public record WorstScenario(String group, GroupKind groupKind, Account account, int scenarioIndex,
         String scenarioLabel, double priceMove, double volShift, double yieldShiftBp, double weight,
         BigDecimal loss, List<PositionPnl> positions) {
-    /** Copies the position list. */
+    /** Copies the position list (a list made by {@link #of} is immutable already and kept as it is). */
     public WorstScenario {
-        positions = List.copyOf(positions);
+        positions = positions instanceof CentsList ? positions : List.copyOf(positions);
     }
 
     /**
@@ -79,12 +81,34 @@ public record WorstScenario(String group, GroupKind groupKind, Account account, 
                 cents[(int) keys[(int) (k % n)]] += direction;
             }
         }
-        PositionPnl[] positions = new PositionPnl[n];
-        for (int i = 0; i < n; i++) {
-            positions[i] = new PositionPnl(positionIds.get(i), BigDecimal.valueOf(cents[i], 2));
-        }
         return new WorstScenario(group, groupKind, account, scenarioIndex, scenario.label(), scenario.priceMove(),
                 scenario.volShift(), scenario.yieldShiftBp(), scenario.weight(), BigDecimal.valueOf(-groupCents, 2),
-                List.of(positions));
+                new CentsList(List.copyOf(positionIds), cents));
+    }
+
+    /**
+     * Every position's P&amp;L of a group kept as the ids and a primitive array of cents, each element made
+     * when it is read. A worst scenario lists every position of its group, so the results of one study of a
+     * large book hold millions of them: an object and a {@code BigDecimal} apiece would be most of the
+     * results' heap, and copying them from one generation to the next most of the collector's work.
+     */
+    private static final class CentsList extends AbstractList<PositionPnl> implements RandomAccess {
+        private final List<String> positionIds;
+        private final long[] cents;
+
+        CentsList(List<String> positionIds, long[] cents) {
+            this.positionIds = positionIds;
+            this.cents = cents;
+        }
+
+        @Override
+        public PositionPnl get(int index) {
+            return new PositionPnl(positionIds.get(index), BigDecimal.valueOf(cents[index], 2));
+        }
+
+        @Override
+        public int size() {
+            return cents.length;
+        }
     }
 }

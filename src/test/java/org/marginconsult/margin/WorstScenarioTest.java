@@ -1,6 +1,7 @@
 package org.marginconsult.margin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,5 +44,21 @@ class WorstScenarioTest {
         assertEquals(3, w.scenarioIndex());
         assertEquals("down 8%", w.scenarioLabel());
         assertEquals(-0.08, w.priceMove());
+    }
+
+    @Test
+    void thePositionsAreAnUnchangeableListEqualToTheSamePnlListedOneByOne() {
+        List<String> ids = new ArrayList<>(List.of("spy", "es"));
+        WorstScenario w = WorstScenario.of("G", GroupKind.RISK_GROUP, null, 3, DOWN, ids,
+                new double[] {-47200.004, 23600.001});
+        ids.set(0, "changed");
+        List<PositionPnl> expected = List.of(new PositionPnl("spy", new BigDecimal("-47200.00")),
+                new PositionPnl("es", new BigDecimal("23600.00")));
+        assertEquals(expected, w.positions());
+        assertEquals(expected.hashCode(), w.positions().hashCode());
+        assertEquals(new WorstScenario("G", GroupKind.RISK_GROUP, null, 3, "down 8%", -0.08, 0, 0, 1,
+                new BigDecimal("23600.00"), expected), w);
+        assertThrows(UnsupportedOperationException.class, () -> w.positions().set(0, expected.get(1)));
+        assertThrows(UnsupportedOperationException.class, () -> w.positions().add(expected.get(1)));
     }
 }

@@ -71,9 +71,10 @@ public class BookBenchmark {
     }
 
     /**
-     * Runs the study three times per size and prints the time, for a quick look outside JMH. The system
-     * property {@code book.securities=STRATEGY_BASED} margins today's securities account under the
-     * strategy-based rules instead of portfolio margin (the other regime an impact run offers).
+     * Runs the study three times per size (the system property {@code book.runs} sets how many) and prints
+     * the time, for a quick look outside JMH. The system property {@code book.securities=STRATEGY_BASED}
+     * margins today's securities account under the strategy-based rules instead of portfolio margin (the
+     * other regime an impact run offers).
      *
      * @param args sizes (default 10000 100000 1000000)
      */
@@ -82,13 +83,14 @@ public class BookBenchmark {
         Methodology securitiesToday = "STRATEGY_BASED".equals(System.getProperty("book.securities"))
                 ? StrategyBased.withDefaults() : PortfolioMargin.withDefaults();
         System.out.println("securities account today: " + securitiesToday.id());
+        int runs = Integer.getInteger("book.runs", 3);
         for (String s : sizes) {
             BookBenchmark b = new BookBenchmark();
             b.size = Integer.parseInt(s);
             b.setUp();
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            for (int run = 0; run < 3; run++) {
+            for (int run = 0; run < runs; run++) {
                 System.gc();
                 long cpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
