@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.marginconsult.margin.InvalidPortfolioException;
+import org.marginconsult.margin.Money;
 import org.marginconsult.margin.Rates;
 import org.marginconsult.margin.collateral.HaircutSchedules;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
@@ -197,6 +198,8 @@ public class ImpactWorker {
             LOG.infof("impact run %d was taken over by another worker; stopping", id);
         } catch (InvalidPortfolioException e) {
             queue.fail(id, instanceId, "The portfolio cannot be margined as requested: " + e.getMessage());
+        } catch (ArithmeticException e) {
+            queue.fail(id, instanceId, Money.AMOUNTS_TOO_LARGE);
         } catch (IllegalArgumentException | IllegalStateException e) {
             queue.fail(id, instanceId, e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -27,6 +27,7 @@ import org.marginconsult.margin.FieldError;
 import org.marginconsult.margin.InvalidPortfolioException;
 import org.marginconsult.margin.MarginResult;
 import org.marginconsult.margin.Methodology;
+import org.marginconsult.margin.Money;
 import org.marginconsult.margin.Position;
 import org.marginconsult.margin.PositionValidator;
 import org.marginconsult.margin.Rates;
@@ -202,6 +203,8 @@ public class MarginCalculationService {
                     .map(x -> new ApiError(x.positionIndex(), x.field(), x.message())).toList());
         } catch (IllegalArgumentException e) {
             throw new MarginRequestException(List.of(ApiError.field("parameters", e.getMessage())));
+        } catch (ArithmeticException e) {
+            throw new MarginRequestException(List.of(ApiError.field("positions", Money.AMOUNTS_TOO_LARGE)));
         }
         return MarginCalculationResponse.of(result);
     }

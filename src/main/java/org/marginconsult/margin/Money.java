@@ -22,6 +22,15 @@ public final class Money {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
+    /**
+     * What a user is told when a figure of a portfolio whose every position is within range still passes what
+     * the engine holds exactly (cents and micro-dollars in {@code long}s), which only a portfolio of many
+     * positions near the largest allowed reaches ({@link ArithmeticException} from an exact conversion).
+     */
+    public static final String AMOUNTS_TOO_LARGE = "The portfolio's amounts are too large to be computed to the cent:"
+            + " a figure passes the largest amount the engine holds exactly. Check quantities, multipliers and"
+            + " prices for unit mistakes (prices in cents, face value as quantity).";
+
     private Money() {
     }
 

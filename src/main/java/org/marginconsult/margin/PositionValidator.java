@@ -20,12 +20,37 @@ import java.util.Map;
  * positive; options carry option type, positive strike, expiry, positive implied volatility (a decimal,
  * at most 5) and positive underlying price, and non-options carry none of these; dv01 positive on rates
  * instruments and absent elsewhere; expiry present where the type requires it, absent on stocks, ETFs
- * and perpetuals, and not before the valuation date; currency USD.
+ * and perpetuals, and not before the valuation date; currency USD. Magnitudes within ranges no real
+ * position comes near (|quantity| at most a billion, multiplier from a millionth to a million, prices and
+ * strikes at most $10 million, dv01 at most $100,000, one position worth at most $1 trillion), so that a
+ * unit mistake is reported on its field rather than overflowing an amount.
  */
 public final class PositionValidator {
 
     /** Implied vols above this are almost certainly percentages typed as decimals (25 for 25%). */
     static final BigDecimal MAX_IMPLIED_VOL = new BigDecimal("5");
+
+    // Ranges far beyond any real position, so that what passes them is computed exactly (long cents and
+    // micro-dollars, doubles in the scenario kernels) and what fails them is a unit mistake, reported as
+    // such instead of overflowing somewhere in a methodology.
+
+    /** The largest |quantity| of one position: a billion shares, contracts or units. */
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+
+    /** The smallest multiplier: a millionth of a unit of the underlying per contract. */
+    static final BigDecimal MIN_MULTIPLIER = new BigDecimal("0.000001");
+
+    /** The largest multiplier: a million dollars per point. */
+    static final BigDecimal MAX_MULTIPLIER = new BigDecimal("1000000");
+
+    /** The largest price, underlying price or strike: ten million dollars per unit. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("10000000");
+
+    /** The largest dv01: a hundred thousand dollars per basis point per unit. */
+    static final BigDecimal MAX_DV01 = new BigDecimal("100000");
+
+    /** The most one position may be worth (quantity x multiplier x the largest of its prices): $1 trillion. */
+    static final BigDecimal MAX_POSITION_VALUE = new BigDecimal("1000000000000");
 
     private PositionValidator() {
     }
@@ -83,6 +108,12 @@ public final class PositionValidator {
     }
 
     private static void validateOne(int i, Position p, LocalDate asOf, List<FieldError> errors) {
+        int errorsBefore = errors.size();
+        checkFields(i, p, asOf, errors);
+        worth(i, p, errorsBefore, errors);
+    }
+
+    private static void checkFields(int i, Position p, LocalDate asOf, List<FieldError> errors) {
         if (blank(p.positionId())) {
             errors.add(new FieldError(i, "positionId", "positionId is required"));
         }
@@ -107,9 +138,20 @@ public final class PositionValidator {
             errors.add(new FieldError(i, "quantity", "quantity is required (negative for short)"));
         } else if (p.quantity().signum() == 0) {
             errors.add(new FieldError(i, "quantity", "quantity must not be zero"));
+        } else if (p.quantity().abs().compareTo(MAX_QUANTITY) > 0) {
+            errors.add(new FieldError(i, "quantity", "quantity must be at most 1,000,000,000 shares, contracts or"
+                    + " units either way, got " + p.quantity()));
         }
-        positive(i, "multiplier", p.multiplier(), true, errors);
-        positive(i, "price", p.price(), true, errors);
+        if (positive(i, "multiplier", p.multiplier(), true, errors)) {
+            if (p.multiplier().compareTo(MIN_MULTIPLIER) < 0) {
+                errors.add(new FieldError(i, "multiplier", "multiplier must be at least 0.000001, got "
+                        + p.multiplier()));
+            } else if (p.multiplier().compareTo(MAX_MULTIPLIER) > 0) {
+                errors.add(new FieldError(i, "multiplier", "multiplier must be at most 1,000,000 dollars per"
+                        + " point, got " + p.multiplier()));
+            }
+        }
+        priced(i, "price", p.price(), true, errors);
         if (p.currency() == null || p.currency().isBlank()) {
             errors.add(new FieldError(i, "currency", "currency is required: USD"));
         } else if (!Position.USD.equals(p.currency())) {
@@ -122,8 +164,8 @@ public final class PositionValidator {
             if (p.optionType() == null) {
                 errors.add(new FieldError(i, "optionType", "optionType is required for " + type + ": CALL or PUT"));
             }
-            positive(i, "strike", p.strike(), true, errors);
-            positive(i, "underlyingPrice", p.underlyingPrice(), true, errors);
+            priced(i, "strike", p.strike(), true, errors);
+            priced(i, "underlyingPrice", p.underlyingPrice(), true, errors);
             positive(i, "impliedVol", p.impliedVol(), true, errors);
             if (p.impliedVol() != null && p.impliedVol().compareTo(MAX_IMPLIED_VOL) > 0) {
                 errors.add(new FieldError(i, "impliedVol",
@@ -136,7 +178,10 @@ public final class PositionValidator {
             notApplicable(i, "impliedVol", p.impliedVol(), type, errors);
         }
         if (type.isRates()) {
-            positive(i, "dv01", p.dv01(), true, errors);
+            if (positive(i, "dv01", p.dv01(), true, errors) && p.dv01().compareTo(MAX_DV01) > 0) {
+                errors.add(new FieldError(i, "dv01", "dv01 must be at most 100,000 dollars per basis point per"
+                        + " unit, got " + p.dv01()));
+            }
         } else {
             notApplicable(i, "dv01", p.dv01(), type, errors);
         }
@@ -154,13 +199,51 @@ public final class PositionValidator {
         }
     }
 
-    private static void positive(int i, String field, BigDecimal value, boolean required, List<FieldError> errors) {
+    /** Whether the value is there and positive; reports it otherwise. */
+    private static boolean positive(int i, String field, BigDecimal value, boolean required,
+            List<FieldError> errors) {
         if (value == null) {
             if (required) {
                 errors.add(new FieldError(i, field, field + " is required"));
             }
-        } else if (value.signum() <= 0) {
+            return false;
+        }
+        if (value.signum() <= 0) {
             errors.add(new FieldError(i, field, field + " must be positive, got " + value.toPlainString()));
+            return false;
+        }
+        return true;
+    }
+
+    /** A price, underlying price or strike: positive and at most {@link #MAX_PRICE}. */
+    private static void priced(int i, String field, BigDecimal value, boolean required, List<FieldError> errors) {
+        if (positive(i, field, value, required, errors) && value.compareTo(MAX_PRICE) > 0) {
+            errors.add(new FieldError(i, field, field + " must be at most 10,000,000 dollars per unit, got "
+                    + value));
+        }
+    }
+
+    /**
+     * One position's worth, quantity x multiplier x the largest of its price, underlying price and strike,
+     * at most {@link #MAX_POSITION_VALUE}; checked only when the position's fields passed their own checks.
+     */
+    private static void worth(int i, Position p, int errorsBefore, List<FieldError> errors) {
+        if (errors.size() > errorsBefore || p.quantity() == null || p.multiplier() == null || p.price() == null) {
+            return;
+        }
+        BigDecimal largestPrice = p.price();
+        for (BigDecimal other : new BigDecimal[] {p.underlyingPrice(), p.strike()}) {
+            if (other != null) {
+                largestPrice = largestPrice.max(other);
+            }
+        }
+        BigDecimal value = p.quantity().abs().multiply(p.multiplier()).multiply(largestPrice);
+        if (value.compareTo(MAX_POSITION_VALUE) > 0) {
+            String prices = p.strike() == null ? "price" : "the largest of price, underlyingPrice and strike";
+            errors.add(new FieldError(i, "quantity", String.format(java.util.Locale.ROOT,
+                    "quantity x multiplier x %s is $%,.0f, above $1,000,000,000,000, the most one position may be"
+                            + " worth: check the units of quantity, multiplier and %s", prices, value,
+                    p.strike() == null ? "price" : "prices")));
         }
     }
 

@@ -181,6 +181,54 @@ class MarginCalculationApiTest {
     }
 
     @Test
+    void magnitudesNoPositionReachesAreA400OnTheirFieldNeverA500() {
+        post("alice", """
+                {"methodology": "SPAN", "asOf": "2026-11-20", "positions": [
+                  {"positionId": "es", "account": "FUTURES", "instrumentType": "FUTURE", "symbol": "ESZ6",
+                   "underlying": "ES", "quantity": 1e308, "multiplier": 50, "price": 5900, "expiry": "2026-12-18",
+                   "currency": "USD"},
+                  {"positionId": "nq", "account": "FUTURES", "instrumentType": "FUTURE", "symbol": "NQZ6",
+                   "underlying": "NQ", "quantity": 1, "multiplier": 9223372036854775808, "price": "1e400",
+                   "expiry": "2026-12-18", "currency": "USD"}]}""")
+                .statusCode(400)
+                .body("errors.position", contains(0, 1, 1))
+                .body("errors.field", contains("quantity", "multiplier", "price"))
+                .body("errors[0].message", startsWith("quantity must be at most 1,000,000,000"));
+    }
+
+    @Test
+    void aClassWhoseFiguresPassWhatTheEngineHoldsExactlyIsA400SayingSoNeverA500() {
+        // A hundred option series of about $1 trillion each on one underlying: every position is within range,
+        // but the strategy-based pairing of the class passes what micro-dollars in a long hold.
+        StringBuilder positions = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            positions.append(i == 0 ? "" : ",").append("""
+                    {"positionId": "p%d", "account": "SECURITIES", "instrumentType": "EQUITY_OPTION",
+                     "symbol": "XYZ %d", "underlying": "XYZ", "quantity": %d, "multiplier": 100, "price": 100000,
+                     "underlyingPrice": 1000000, "optionType": "%s", "strike": %d, "expiry": "2027-0%d-15",
+                     "impliedVol": 0.3, "currency": "USD"}""".formatted(i, i, i % 2 == 0 ? -9999 : 9999,
+                    i % 3 == 0 ? "PUT" : "CALL", 1_000_000 - 100 * i, 1 + i % 5));
+        }
+        post("alice", """
+                {"methodology": "STRATEGY_BASED", "asOf": "2026-11-20", "positions": [%s]}""".formatted(positions))
+                .statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("positions"))
+                .body("errors[0].message", startsWith("The portfolio's amounts are too large to be computed to the"
+                        + " cent"));
+    }
+
+    @Test
+    void anOverrideThatGivesAGridNoValueIsA400NamingItNeverA500() {
+        post("alice", """
+                {"methodology": "CROSS_MARGIN", "proposal": "B-80pct-capped",
+                 "parameters": {"classGrids": {"CRYPTO": null}}, "positions": %s}""".formatted(SPY_AGAINST_ES))
+                .statusCode(400)
+                .body("errors[0].field", startsWith("parameters"))
+                .body("errors[0].message", startsWith("classGrids.CRYPTO needs a value, not null"));
+    }
+
+    @Test
     void malformedJsonIsA400() {
         post("alice", "{\"methodology\": \"SPAN\", ")
                 .statusCode(400)

@@ -135,4 +135,45 @@ class PositionValidatorTest {
                 () -> PositionValidator.requireValid(List.of(p), null));
         assertEquals(2, e.errors().size());
     }
+
+    @Test
+    void magnitudesNoRealPositionReachesAreRefusedOnTheirFieldWithTheLimit() {
+        Position p = new Position("o1", Account.SECURITIES, InstrumentType.EQUITY_OPTION, "AAPL C", "AAPL",
+                new BigDecimal("-1E+308"), new BigDecimal("1E-30"), new BigDecimal("12345678901234567890"),
+                new BigDecimal("1E+400"), OptionType.CALL, new BigDecimal("20000000"), EXPIRY, new BigDecimal("0.3"),
+                null, "USD");
+        List<FieldError> errors = PositionValidator.validate(List.of(p));
+        assertEquals(List.of("quantity", "multiplier", "price", "strike", "underlyingPrice"),
+                errors.stream().map(FieldError::field).toList());
+        assertEquals("quantity must be at most 1,000,000,000 shares, contracts or units either way, got -1E+308",
+                errors.get(0).message());
+        assertEquals("multiplier must be at least 0.000001, got 1E-30", errors.get(1).message());
+        assertEquals("price must be at most 10,000,000 dollars per unit, got 12345678901234567890",
+                errors.get(2).message());
+        Position treasury = Position.rates("t1", InstrumentType.TREASURY, "912828ZQ6", "UST-10Y", "1000", "10",
+                "98.5", LocalDate.of(2035, 11, 15), "100001");
+        assertEquals(List.of(new FieldError(0, "dv01",
+                "dv01 must be at most 100,000 dollars per basis point per unit, got 100001")),
+                PositionValidator.validate(List.of(treasury)));
+        Position future = Position.future("f1", InstrumentType.FUTURE, "ESZ6", "ES", "1", "1000001", "5900", EXPIRY);
+        assertEquals(List.of(new FieldError(0, "multiplier",
+                "multiplier must be at most 1,000,000 dollars per point, got 1000001")),
+                PositionValidator.validate(List.of(future)));
+    }
+
+    @Test
+    void aPositionWorthMoreThanATrillionDollarsIsRefusedAsAUnitMistake() {
+        Position inCents = Position.equity("s1", InstrumentType.STOCK, "AAPL", "900000000", "23010");
+        assertEquals(List.of(new FieldError(0, "quantity", "quantity x multiplier x price is $20,709,000,000,000,"
+                + " above $1,000,000,000,000, the most one position may be worth: check the units of quantity,"
+                + " multiplier and price")), PositionValidator.validate(List.of(inCents)));
+        Position deepPut = Position.option("o1", InstrumentType.EQUITY_OPTION, "AAPL P", "AAPL", "-10000", "100",
+                "5", "230", OptionType.PUT, "1000001", EXPIRY, "0.3");
+        assertEquals("quantity x multiplier x the largest of price, underlyingPrice and strike is"
+                + " $1,000,001,000,000, above $1,000,000,000,000, the most one position may be worth: check the"
+                + " units of quantity, multiplier and prices",
+                PositionValidator.validate(List.of(deepPut)).get(0).message());
+        Position atTheLimit = Position.equity("s1", InstrumentType.STOCK, "AAPL", "-1000000000", "1000");
+        assertEquals(List.of(), PositionValidator.validate(List.of(atTheLimit)));
+    }
 }

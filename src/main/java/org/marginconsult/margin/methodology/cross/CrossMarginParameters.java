@@ -41,6 +41,14 @@ public record CrossMarginParameters(
         if (gridMode == null) {
             throw new IllegalArgumentException("gridMode is required: OWN_GRIDS or RISK_GROUP_GRIDS");
         }
+        requireValues("classGrids", classGrids);
+        requireValues("riskGroupGrids", riskGroupGrids);
+        requireValues("riskGroupOffsetFactors", riskGroupOffsetFactors);
+        for (GroupCredit c : credits == null ? List.<GroupCredit>of() : credits) {
+            if (c == null) {
+                throw new IllegalArgumentException("credits must each be a pair of groups and a rate, not null");
+            }
+        }
         classGrids = classGrids == null || classGrids.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new EnumMap<>(classGrids));
         riskGroupGrids = riskGroupGrids == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(riskGroupGrids));
@@ -77,6 +85,19 @@ public record CrossMarginParameters(
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("RISK_GROUP_GRIDS needs a grid for every product class; missing "
                         + missing);
+            }
+        }
+    }
+
+    /** A map of settings may leave a key out (the published value then applies), not give it no value. */
+    private static void requireValues(String name, Map<?, ?> settings) {
+        if (settings == null) {
+            return;
+        }
+        for (Map.Entry<?, ?> e : settings.entrySet()) {
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException(name + "." + e.getKey() + " needs a value, not null (leave it"
+                        + " out to keep the published one)");
             }
         }
     }
