@@ -221,14 +221,14 @@ class PortfolioApiTest {
     void decimalsKeepTheirExactValueAndScaleThroughStorage() {
         String csv = PositionColumn.headerLine() + "\n"
                 + "D1,SECURITIES,STOCK,AAPL,AAPL,-0.5,1,0.0001,,,,,,,USD\n"
-                + "D2,SECURITIES,STOCK,AAPL,AAPL,12345678901234.5,.5,5.,,,,,,,USD\n"
+                + "D2,SECURITIES,STOCK,AAPL,AAPL,123456789.1234567,.5,5.,,,,,,,USD\n"
                 + "D3,SECURITIES,STOCK,AAPL,AAPL,1e3,+10000,0.00001234567890123456,,,,,,,USD\n"
                 + "D4,SECURITIES,TREASURY,T,UST-10Y,100000000,10,99.9999,,,,2035-11-15,,0.8100,USD\n";
         long id = upload("alice", csv.getBytes(StandardCharsets.UTF_8), CSV, uniqueLabel("Decimals"))
                 .statusCode(201).extract().jsonPath().getLong("id");
         JsonPath page = exact(given().auth().oauth2(Tokens.accessToken("alice"))
                 .when().get("/api/v1/portfolios/" + id + "/positions").then().statusCode(200).extract().asString());
-        assertEquals(List.of("-0.5", "12345678901234.5", "1000", "100000000"), strings(page, "positions.quantity"));
+        assertEquals(List.of("-0.5", "123456789.1234567", "1000", "100000000"), strings(page, "positions.quantity"));
         assertEquals(List.of("1", "0.5", "10000", "10"), strings(page, "positions.multiplier"));
         assertEquals(List.of("0.0001", "5", "0.00001234567890123456", "99.9999"), strings(page, "positions.price"));
         assertEquals(List.of("0.8100"), strings(page, "positions.findAll { it.dv01 != null }.dv01"));
@@ -288,6 +288,17 @@ class PortfolioApiTest {
                         "3|multiplier|INVALID_FIELD|multiplier must be positive, got -1",
                         "4|strike|INVALID_FIELD|strike must be positive, got 0",
                         "5|implied_vol|INVALID_FIELD|implied_vol must be positive, got -0.2"),
+                bad("out-of-range.csv", CSV,
+                        "2|quantity|INVALID_FIELD|quantity x multiplier x price is $20,709,000,000,000, above"
+                                + " $1,000,000,000,000, the most one position may be worth: check the units of quantity,"
+                                + " multiplier and price",
+                        "3|quantity|INVALID_FIELD|quantity must be at most 1,000,000,000 shares, contracts or units"
+                                + " either way, got -5000000000",
+                        "4|quantity|INVALID_FIELD|quantity x multiplier x the largest of price, underlying_price and"
+                                + " strike is $1,000,001,000,000, above $1,000,000,000,000, the most one position may be"
+                                + " worth: check the units of quantity, multiplier and prices",
+                        "5|dv01|INVALID_FIELD|dv01 must be at most 100,000 dollars per basis point per unit, got"
+                                + " 100001"),
                 bad("option-fields-missing.csv", CSV,
                         "2|option_type|INVALID_FIELD|option_type is required for INDEX_OPTION: CALL or PUT",
                         "2|strike|INVALID_FIELD|strike is required",
