@@ -172,6 +172,10 @@ public class CommentService implements UnsubmittedDrafts {
         List<Attachment> files = Attachment.ofDraft(d.id);
         DraftContent before = DraftContent.of(d, files);
         Map<String, String> errors = new LinkedHashMap<>();
+        refuseNul(edit, newFiles == null ? List.of() : newFiles, errors);
+        if (!errors.isEmpty()) {
+            throw new CommentInputException(errors);
+        }
         apply(d, edit, errors);
         applyAttachmentChanges(d, files, edit, newFiles == null ? List.of() : newFiles, errors);
         if (!errors.isEmpty()) {
@@ -200,6 +204,41 @@ public class CommentService implements UnsubmittedDrafts {
         List<DraftContent.FieldChange> theirs = base == null ? List.of()
                 : current.changesSince(base, questionNumbers(d.consultationId));
         return new DraftConflictException(d.id, yourVersion, d.version, d.updatedBy, d.updatedAt, theirs, base, current);
+    }
+
+    /**
+     * PostgreSQL stores no NUL character (U+0000): a text that holds one (pasted from a binary file, say) is
+     * refused on its field, before anything is changed, instead of failing the save.
+     */
+    private static void refuseNul(DraftEdit e, List<DraftEdit.NewFile> newFiles, Map<String, String> errors) {
+        noNul(e.organization(), "organization", "Organization", errors);
+        noNul(e.category(), "category", "Category", errors);
+        noNul(e.contactName(), "contactName", "Contact name", errors);
+        noNul(e.contactEmail(), "contactEmail", "Contact e-mail", errors);
+        noNul(e.contactPhone(), "contactPhone", "Contact phone", errors);
+        noNul(e.coverLetter(), "coverLetter", "The cover letter", errors);
+        for (String agency : e.agencies() == null ? List.<String>of() : e.agencies()) {
+            noNul(agency, "agencies", "An agency", errors);
+        }
+        for (DraftEdit.AnswerInput a : e.answers() == null ? List.<DraftEdit.AnswerInput>of() : e.answers()) {
+            noNul(a.questionId(), "answers", "A question id", errors);
+            noNul(a.text(), "answers." + a.questionId(), "The answer", errors);
+            noNul(a.grounds(), "answers." + a.questionId() + ".grounds", "The grounds", errors);
+        }
+        for (DraftEdit.AttachmentFlag f : e.attachmentFlags() == null ? List.<DraftEdit.AttachmentFlag>of()
+                : e.attachmentFlags()) {
+            noNul(f.grounds(), "attachments." + f.id() + ".grounds", "The grounds", errors);
+        }
+        for (DraftEdit.NewFile f : newFiles) {
+            noNul(f.fileName(), "attachments", "A file name", errors);
+            noNul(f.grounds(), "attachments", "The grounds of " + f.fileName(), errors);
+        }
+    }
+
+    private static void noNul(String value, String field, String label, Map<String, String> errors) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            errors.putIfAbsent(field, label + " contains a NUL character (U+0000), which cannot be stored: remove it.");
+        }
     }
 
     private void apply(CommentDraft d, DraftEdit e, Map<String, String> errors) {

@@ -61,11 +61,68 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // The JSON reader wraps a body it cannot parse in a bare 400; say where the body stops making sense.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
+        }
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                 ? Response.Status.fromStatusCode(status) == null ? "The request could not be served."
                         : Response.Status.fromStatusCode(status).getReasonPhrase()
                 : e.getMessage();
         return render(uri, new Problem(status, reason(status), message, null));
+    }
+
+    /**
+     * PostgreSQL stores no NUL character (U+0000) in text or JSON. A value that still carries one past the
+     * checks of its feature fails there (SQLSTATE 22021 in text, 22P05 in JSON); the transaction has rolled
+     * back, so the reader is told what to remove, not that the server failed.
+     */
+    @ServerExceptionMapper
+    public Response unstorableCharacter(org.hibernate.exception.DataException e, UriInfo uri) {
+        String state = e.getSQLState();
+        if (!"22021".equals(state) && !"22P05".equals(state)) {
+            return unexpected(e, uri);
+        }
+        return render(uri, new Problem(400, reason(400), "A value you sent contains a NUL character (U+0000), which"
+                + " cannot be stored. Remove it and send again; nothing was saved.", null));
+    }
+
+    /**
+     * A JSON body whose value does not fit the field it is read into (text where a number goes, a string
+     * where a list goes). Without this the framework answers a bare 400 with an empty body.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String path = JsonErrors.path(e.getPath());
+        String got = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
+                ? ", got '" + JsonErrors.shorten(String.valueOf(f.getValue())) + "'" : "";
+        String expected = JsonErrors.expected(e.getTargetType());
+        return render(uri, new Problem(400, reason(400), (path.isEmpty() ? "The body" : path) + " must be "
+                + expected + got + "; nothing was saved.", null));
+    }
+
+    /** A body that is not JSON at all, or is cut off: where it stops making sense. */
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched) {
+            return mismatchedJson(mismatched, uri);
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return render(uri, new Problem(400, reason(400), "The body is not valid JSON" + where + ": "
+                + JsonErrors.shorten(e.getOriginalMessage()) + ". Nothing was saved.", null));
+    }
+
+    /** A multipart body cut off before its closing boundary is the sender's, not the server's, failure. */
+    @ServerExceptionMapper
+    public Response truncatedBody(java.io.IOException e, UriInfo uri) {
+        if (e.getMessage() == null || !e.getMessage().contains("multipart")) {
+            return unexpected(e, uri);
+        }
+        return render(uri, new Problem(400, reason(400), "The multipart body ended before its closing boundary: the"
+                + " upload was cut off or is malformed. Send it again; nothing was saved.", null));
     }
 
     @ServerExceptionMapper

@@ -99,6 +99,36 @@ class CommentApiTest {
     }
 
     @Test
+    void aNulCharacterInACoverLetterOrAnswerIsRefusedOnItsFieldAndNothingIsSaved() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        as("alice").body(Map.of("version", 0, "coverLetter", "Pasted\u0000text",
+                        "answers", List.of(Map.of("questionId", Q1, "text", "An answer\u0000"))))
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.coverLetter", equalTo("The cover letter contains a NUL character (U+0000), which cannot"
+                        + " be stored: remove it."))
+                .body("errors.'answers." + Q1 + "'", equalTo("The answer contains a NUL character (U+0000), which"
+                        + " cannot be stored: remove it."));
+        as("alice").get("/api/v1/comments/" + id).then().statusCode(200)
+                .body("version", equalTo(0))
+                .body("answers", hasSize(0));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedWithItsPathAndWhatItExpects() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        as("alice").body(Map.of("version", 0, "answers", List.of(Map.of("questionId", Q1, "confidential", "maybe"))))
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("message", equalTo("answers[0].confidential must be true or false, got 'maybe'; nothing was"
+                        + " saved."));
+        as("alice").body(Map.of("version", "x")).put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("message", equalTo("version must be a whole number, got 'x'; nothing was saved."));
+        as("alice").body("{\"version\": 0, \"coverLetter\": ").put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("message", startsWith("The body is not valid JSON at line 1, column "));
+    }
+
+    @Test
     void aSaveOnAnOlderVersionIsRefusedWith409NamingWhoChangedWhatAndWhen() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = startDraft("alice", consultation);

@@ -537,6 +537,31 @@ class PortfolioApiTest {
     }
 
     @Test
+    void aFilterWithANulCharacterIsA400SayingSoNotAServerError() {
+        long id = uploadSample("alice", uniqueLabel("Nul filter"));
+        given().auth().oauth2(Tokens.accessToken("alice")).urlEncodingEnabled(false).queryParam("underlying", "SP%00X")
+                .when().get("/api/v1/portfolios/" + id + "/positions")
+                .then().statusCode(400)
+                .body("message", equalTo("A value you sent contains a NUL character (U+0000), which cannot be stored."
+                        + " Remove it and send again; nothing was saved."));
+    }
+
+    @Test
+    void aMultipartUploadCutOffBeforeItsClosingBoundaryIsA400AndStoresNothing() {
+        int before = given().auth().oauth2(Tokens.accessToken("alice")).when().get("/api/v1/portfolios")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType("multipart/form-data; boundary=cut")
+                .body("--cut\r\nContent-Disposition: form-data; name=\"label\"\r\n\r\nCut off\r\n--cut\r\n"
+                        .getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/portfolios")
+                .then().statusCode(400)
+                .body("message", equalTo("The multipart body ended before its closing boundary: the upload was cut"
+                        + " off or is malformed. Send it again; nothing was saved."));
+        given().auth().oauth2(Tokens.accessToken("alice")).when().get("/api/v1/portfolios")
+                .then().body("$", hasSize(before));
+    }
+
+    @Test
     void theDetailGivesTotalsByAccountInstrumentTypeRiskGroupAndUnderlying() {
         long id = uploadSample("alice", uniqueLabel("Totals"));
         JsonPath detail = exact(given().auth().oauth2(Tokens.accessToken("alice"))
