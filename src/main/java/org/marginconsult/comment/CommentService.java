@@ -211,6 +211,22 @@ public class CommentService implements UnsubmittedDrafts {
      * refused on its field, before anything is changed, instead of failing the save.
      */
     private static void refuseNul(DraftEdit e, List<DraftEdit.NewFile> newFiles, Map<String, String> errors) {
+        // A list element given as null (a trailing comma's worth of JSON) is refused as such, not dereferenced.
+        noNullElement(e.agencies(), "agencies", "An agency", errors);
+        noNullElement(e.answers(), "answers", "An answer", errors);
+        noNullElement(e.attachmentFlags(), "attachmentFlags", "An attachment flag", errors);
+        noNullElement(e.removeAttachments(), "removeAttachments", "An attachment id", errors);
+        if (e.summaries() != null) {
+            e.summaries().forEach((question, ids) -> {
+                if (ids == null || ids.stream().anyMatch(java.util.Objects::isNull)) {
+                    errors.putIfAbsent("summaries." + question, "The impact summaries of question " + question
+                            + " must be a list of summary ids, without null.");
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
         noNul(e.organization(), "organization", "Organization", errors);
         noNul(e.category(), "category", "Category", errors);
         noNul(e.contactName(), "contactName", "Contact name", errors);
@@ -232,6 +248,12 @@ public class CommentService implements UnsubmittedDrafts {
         for (DraftEdit.NewFile f : newFiles) {
             noNul(f.fileName(), "attachments", "A file name", errors);
             noNul(f.grounds(), "attachments", "The grounds of " + f.fileName(), errors);
+        }
+    }
+
+    private static void noNullElement(List<?> list, String field, String label, Map<String, String> errors) {
+        if (list != null && list.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.putIfAbsent(field, label + " is null: leave it out instead.");
         }
     }
 

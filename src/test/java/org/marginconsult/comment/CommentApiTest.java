@@ -115,6 +115,20 @@ class CommentApiTest {
     }
 
     @Test
+    void aNullInAListOfTheDraftIsRefusedOnItsFieldNotAServerError() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        as("alice").body("{\"version\": 0, \"answers\": [null], \"agencies\": [\"SEC\", null],"
+                        + " \"summaries\": {\"" + Q1 + "\": [null]}}")
+                .put("/api/v1/comments/" + id).then().statusCode(400)
+                .body("errors.answers", equalTo("An answer is null: leave it out instead."))
+                .body("errors.agencies", equalTo("An agency is null: leave it out instead."))
+                .body("errors.'summaries." + Q1 + "'", equalTo("The impact summaries of question " + Q1
+                        + " must be a list of summary ids, without null."));
+        as("alice").get("/api/v1/comments/" + id).then().statusCode(200).body("version", equalTo(0));
+    }
+
+    @Test
     void aFieldOfTheWrongTypeIsRefusedWithItsPathAndWhatItExpects() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = startDraft("alice", consultation);
