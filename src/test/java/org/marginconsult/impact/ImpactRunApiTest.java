@@ -188,6 +188,29 @@ class ImpactRunApiTest {
     }
 
     @Test
+    void aRunWhoseFiguresPassWhatTheEngineHoldsExactlyFailsSayingSoNotOnAnInternalError() throws Exception {
+        // A hundred option series of about $1 trillion each on one underlying: every row is within range, but
+        // the strategy-based pairing of the class passes what micro-dollars in a long hold.
+        StringBuilder csv = new StringBuilder(org.marginconsult.portfolio.PositionColumn.headerLine()).append("\r\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("P").append(i).append(",SECURITIES,EQUITY_OPTION,XYZ ").append(i).append(",XYZ,")
+                    .append(i % 2 == 0 ? -9999 : 9999).append(",100,100000,1000000,").append(i % 3 == 0 ? "PUT" : "CALL")
+                    .append(',').append(1_000_000 - 100 * i).append(",2027-0").append(1 + i % 5)
+                    .append("-15,0.3,,USD\r\n");
+        }
+        long portfolio = given().auth().oauth2(Tokens.accessToken("alice")).contentType("text/csv")
+                .queryParam("label", "Impact test book, too large").queryParam("asOf", "2026-11-20")
+                .queryParam("firmCategory", "BROKER_DEALER").body(csv.toString())
+                .when().post("/api/v1/portfolios")
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+        long id = submit("alice", portfolio, Map.of("proposals", List.of("A-full-offset"),
+                "securitiesRegime", "STRATEGY_BASED"));
+        JsonNode failed = awaitFinished(id);
+        assertEquals("FAILED", failed.get("status").asText(), failed.toString());
+        assertEquals(org.marginconsult.margin.Money.AMOUNTS_TOO_LARGE, failed.get("failureReason").asText());
+    }
+
+    @Test
     void aRunWhoseInstanceDiedMidWayIsTakenUpAfterItsLeaseAndCompletedOnce() throws Exception {
         worker.stopClaiming();
         long id = submit("alice", pmPortfolio(), ALL_PROPOSALS);
