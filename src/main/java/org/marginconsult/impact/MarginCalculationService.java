@@ -38,6 +38,7 @@ import org.marginconsult.margin.methodology.cross.CrossMarginParameters;
 import org.marginconsult.margin.methodology.cross.CrossMarginProposal;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMargin;
 import org.marginconsult.margin.methodology.portfoliomargin.PortfolioMarginParameters;
+import org.marginconsult.margin.methodology.span.ScanRangeException;
 import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.methodology.span.SpanDefaults;
 import org.marginconsult.margin.methodology.strategy.StrategyBased;
@@ -201,6 +202,13 @@ public class MarginCalculationService {
         } catch (InvalidPortfolioException e) {
             throw new MarginRequestException(e.errors().stream()
                     .map(x -> new ApiError(x.positionIndex(), x.field(), x.message())).toList());
+        } catch (ScanRangeException e) {
+            int index = 0;
+            while (index < positions.size() && !e.positionId().equals(positions.get(index).positionId())) {
+                index++;
+            }
+            throw new MarginRequestException(List.of(index < positions.size()
+                    ? new ApiError(index, e.field(), e.getMessage()) : ApiError.field("positions", e.getMessage())));
         } catch (IllegalArgumentException e) {
             throw new MarginRequestException(List.of(ApiError.field("parameters", e.getMessage())));
         } catch (ArithmeticException e) {

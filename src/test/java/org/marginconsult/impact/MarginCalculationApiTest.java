@@ -219,6 +219,25 @@ class MarginCalculationApiTest {
     }
 
     @Test
+    void aFutureFarBelowItsProductsPriceIsRefusedOnThatPositionsPriceNotOnTheParameters() {
+        // A CME Bitcoin future typed at ether's price: BTC's scan range per contract is more than its value.
+        post("alice", """
+                {"methodology": "SPAN", "asOf": "2026-11-20", "positions": [
+                  {"positionId": "es", "account": "FUTURES", "instrumentType": "FUTURE", "symbol": "ESZ6",
+                   "underlying": "ES", "quantity": 1, "multiplier": 50, "price": 5900, "expiry": "2026-12-18",
+                   "currency": "USD"},
+                  {"positionId": "btc", "account": "FUTURES", "instrumentType": "CRYPTO_FUTURE", "symbol": "BTCZ6",
+                   "underlying": "BTC", "quantity": 1, "multiplier": 5, "price": 30, "expiry": "2026-12-18",
+                   "currency": "USD"}]}""")
+                .statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].position", equalTo(1))
+                .body("errors[0].field", equalTo("price"))
+                .body("errors[0].message", startsWith("combined commodity BTC: the front contract BTCZ6 (position btc)"
+                        + " is priced at 30,"));
+    }
+
+    @Test
     void anOverrideThatGivesAGridNoValueIsA400NamingItNeverA500() {
         post("alice", """
                 {"methodology": "CROSS_MARGIN", "proposal": "B-80pct-capped",

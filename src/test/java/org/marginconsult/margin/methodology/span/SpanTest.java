@@ -361,14 +361,21 @@ class SpanTest {
         assertEquals("account", e.errors().get(0).field());
     }
 
-    /** An extreme move beyond the price itself cannot be valued: a clear parameter error. */
+    /**
+     * An extreme move beyond the price itself cannot be valued: the refusal names the front contract and its
+     * price field (with published parameters a price far below the product's is the likely mistake).
+     */
     @Test
-    void anExtremeMoveThatWouldMakePricesNegativeIsRefused() {
+    void anExtremeMoveThatWouldMakePricesNegativeIsRefusedNamingTheFrontContractsPrice() {
         Position sp = future("sp", "SP", "1", "500", "400", DEC);
         SpanParameters p = parameters(plain("SP", 500, 10_000)).withPriceScanRangeScale(10);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ScanRangeException e = assertThrows(ScanRangeException.class,
                 () -> new Span(p).calculate(List.of(sp), CONTEXT));
-        assertTrue(e.getMessage().contains("SP"));
+        assertEquals("sp", e.positionId());
+        assertEquals("price", e.field());
+        assertTrue(e.getMessage().startsWith("combined commodity SP: the front contract "), e.getMessage());
+        assertTrue(e.getMessage().contains("(position sp) is priced at 400, so a price scan range of $100000.00 per"
+                + " contract is 50.0% of its value"), e.getMessage());
     }
 
     @Test
