@@ -364,13 +364,6 @@ final class ExpiryDecomposition {
      * pairing of the rest, then every contract outside the complex spreads paired exactly again).
      */
     List<Strategy> complexSpreadsAround(List<Strategy> pairing, int nodeLimit) {
-        if (legIndex == null) {
-            // A pairing's legs may be copies holding fewer contracts: found by series, in the canonical order.
-            legIndex = new TreeMap<>(LegOrder.LEGS);
-            for (int i = 0; i < legs.size(); i++) {
-                legIndex.put(legs.get(i), i);
-            }
-        }
         long[] across = new long[legs.size()];
         for (Strategy s : pairing) {
             LocalDate first = null;
@@ -388,7 +381,7 @@ final class ExpiryDecomposition {
             if (between) {
                 for (StrategyLeg part : s.legs()) {
                     if (part.leg().isOption()) {
-                        across[legIndex.get(part.leg())] += part.quantity().abs().longValueExact();
+                        across[indexOf(part.leg())] += part.quantity().abs().longValueExact();
                     }
                 }
             }
@@ -408,6 +401,124 @@ final class ExpiryDecomposition {
             }
         }
         return out;
+    }
+
+    /**
+     * Which pairs of expiries a strategy of the pairing links (a calendar or diagonal spread, a straddle of two
+     * expiries): {@code linked[x][y]} for x &lt; y, in the order of the class's expiries. Only there can solving
+     * two expiries together find what solving each around the other did not.
+     */
+    boolean[][] linkedExpiries(List<Strategy> pairing) {
+        Map<LocalDate, Integer> byDate = new HashMap<>();
+        for (int x = 0; x < expiries.size(); x++) {
+            byDate.put(legs.get(expiries.get(x).leg()[0]).expiry(), x);
+        }
+        boolean[][] linked = new boolean[expiries.size()][expiries.size()];
+        for (Strategy s : pairing) {
+            int first = -1;
+            for (StrategyLeg part : s.legs()) {
+                Integer x = part.leg().isOption() ? byDate.get(part.leg().expiry()) : null;
+                if (x == null) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = x;
+                } else if (x != first) {
+                    linked[Math.min(first, x)][Math.max(first, x)] = true;
+                }
+            }
+        }
+        return linked;
+    }
+
+    /**
+     * The complex spreads of the given pairing outside expiries {@code x} and {@code y}, with those of the
+     * least pairing of the contracts the pairing holds within the two expiries (their own strategies and
+     * those between them), found exactly by one packing program.
+     */
+    List<Strategy> complexSpreadsAroundPair(List<Strategy> pairing, int x, int y, int nodeLimit) {
+        LocalDate dx = legs.get(expiries.get(x).leg()[0]).expiry();
+        LocalDate dy = legs.get(expiries.get(y).leg()[0]).expiry();
+        long[] freed = new long[legs.size()];
+        List<Strategy> kept = new ArrayList<>();
+        for (Strategy s : pairing) {
+            boolean inside = true;
+            for (StrategyLeg part : s.legs()) {
+                Leg l = part.leg();
+                inside &= l.isOption() && (l.expiry().equals(dx) || l.expiry().equals(dy));
+            }
+            if (inside) {
+                for (StrategyLeg part : s.legs()) {
+                    freed[indexOf(part.leg())] += part.quantity().abs().longValueExact();
+                }
+            } else if (PairingOptimiser.isComplex(s.kind())) {
+                // Rebuilt on the class's own legs: the pairing's may be copies holding fewer contracts.
+                List<StrategyLeg> own = new ArrayList<>();
+                for (StrategyLeg part : s.legs()) {
+                    own.add(new StrategyLeg(legs.get(indexOf(part.leg())), part.quantity()));
+                }
+                kept.add(rules.complexSpread(s.kind(), own));
+            }
+        }
+        Expiry ex = expiries.get(x);
+        Expiry ey = expiries.get(y);
+        int[] row = new int[legs.size()];
+        java.util.Arrays.fill(row, -1);
+        int rows = 0;
+        for (int[] members : new int[][] {ex.leg(), ey.leg()}) {
+            for (int i : members) {
+                row[i] = rows++;
+            }
+        }
+        long[] cap = new long[rows];
+        for (int i = 0; i < legs.size(); i++) {
+            if (row[i] >= 0) {
+                cap[row[i]] = freed[i];
+            }
+        }
+        PackingProgram merged = new PackingProgram(cap);
+        Map<Integer, Combination> combinations = new HashMap<>();
+        for (Expiry e : new Expiry[] {ex, ey}) {
+            PackingProgram prog = e.program();
+            for (int k = 0; k < prog.columns(); k++) {
+                int[] local = prog.rowsOf(k);
+                int[] r = new int[local.length];
+                for (int j = 0; j < local.length; j++) {
+                    r[j] = row[e.leg()[local[j]]];
+                }
+                int column = merged.addColumn(r, prog.coefsOf(k), e.baseCost()[k]);
+                Combination c = e.combinations().get(k);
+                if (c != null) {
+                    combinations.put(column, c);
+                }
+            }
+        }
+        for (long[] a : crossArcs) {
+            if (a[0] >= 0 && row[(int) a[0]] >= 0 && row[(int) a[1]] >= 0) {
+                merged.addColumn(new int[] {row[(int) a[0]], row[(int) a[1]]}, new int[] {1, 1}, a[2]);
+            }
+        }
+        merged.solve(nodeLimit);
+        expiryNodes += merged.nodes;
+        for (Map.Entry<Integer, Combination> c : combinations.entrySet()) {
+            long units = merged.best[c.getKey()];
+            if (units > 0) {
+                Combination d = c.getValue();
+                kept.add(rules.complexSpread(d.kind(), ComplexSpreads.legs(d.left(), d.right(), units)));
+            }
+        }
+        return kept;
+    }
+
+    /** The class's own leg of a pairing's leg, which may be a copy holding fewer contracts: found by series. */
+    private int indexOf(Leg leg) {
+        if (legIndex == null) {
+            legIndex = new TreeMap<>(LegOrder.LEGS);
+            for (int i = 0; i < legs.size(); i++) {
+                legIndex.put(legs.get(i), i);
+            }
+        }
+        return legIndex.get(leg);
     }
 
     /** The complex spreads of the expiry programs' current best solutions. */

@@ -115,8 +115,14 @@ final class PairingOptimiser {
     /** Rounds of {@link #improve} per class: {@link #IMPROVE_ROUNDS}, or none to see what they add. */
     int improveRounds = IMPROVE_ROUNDS;
 
+    /** Sweeps over linked pairs of expiries per class: {@link #NEIGHBOURHOOD_SWEEPS}, or none to see what they add. */
+    int neighbourhoodSweeps = NEIGHBOURHOOD_SWEEPS;
+
     /** Rounds of {@link #improve} that lowered a class's total in the last call. */
     int lastImprovements;
+
+    /** Sweeps over linked pairs of expiries that lowered the total in the last {@link #pair} call. */
+    int lastNeighbourhoodSweeps;
 
     /** Subgradient steps of the decomposition by expiry in the last call. */
     int lastDecompositionSteps;
@@ -219,6 +225,7 @@ final class PairingOptimiser {
         lastBound = BigDecimal.ZERO;
         lastDecompositionSteps = 0;
         lastImprovements = 0;
+        lastNeighbourhoodSweeps = 0;
         List<Strategy> out = new ArrayList<>();
         Leg stock = book.stock();
         BigDecimal stockLeft = stock == null ? BigDecimal.ZERO : stock.quantity().abs();
@@ -321,18 +328,41 @@ final class PairingOptimiser {
             return relative(search.bestTotal, base);
         }, DECOMPOSITION_STEPS, EXPIRY_NODE_LIMIT, REPAIR_EVERY);
         lastDecompositionSteps += d.steps;
-        improve(search, d, legs, stock, stockUnits, basis, relative(search.bestTotal, base) > b);
+        improve(search, d, legs, stock, stockUnits, basis, base, b);
         return base.add(BigDecimal.valueOf(b).movePointLeft(6));
     }
 
     /**
-     * Alternates the two halves of the pairing while the total falls: each expiry's strategies solved
-     * exactly around the best pairing's strategies between expiries, then everything outside the complex
-     * spreads found paired exactly again (docs/methodology/strategy-based.md 4.2, "Improving an unproven pairing").
+     * Searches for a cheaper pairing of a class the decomposition left above its bound, while it stays above
+     * and the total falls (docs/methodology/strategy-based.md 4.2, "Improving an unproven pairing"). First
+     * sweeps over the pairs of expiries that a strategy of the best pairing links (version 1.6): the two
+     * expiries' contracts solved again as one exact program around every other complex spread of the pairing.
+     * Then alternates the two halves of the pairing (version 1.5): each expiry's strategies solved exactly
+     * around the best pairing's strategies between expiries. After each, everything outside the complex spreads
+     * kept is paired exactly again. Each candidate is a pairing the rules allow, priced by the rules, kept only
+     * if cheaper.
      */
     private void improve(Search search, ExpiryDecomposition d, List<Leg> legs, Leg stock, long stockUnits, Basis basis,
-            boolean open) {
-        for (int round = 0; open && round < improveRounds; round++) {
+            BigDecimal base, long bound) {
+        for (int sweep = 0; relative(search.bestTotal, base) > bound && sweep < neighbourhoodSweeps; sweep++) {
+            BigDecimal before = search.bestTotal;
+            boolean[][] linked = d.linkedExpiries(search.best);
+            for (int x = 0; x < linked.length; x++) {
+                for (int y = x + 1; y < linked.length; y++) {
+                    if (linked[x][y]) {
+                        List<Strategy> candidate = new ArrayList<>();
+                        long u = pairAround(legs, stock, stockUnits, basis,
+                                d.complexSpreadsAroundPair(search.best, x, y, EXPIRY_NODE_LIMIT), candidate);
+                        search.offer(candidate, u);
+                    }
+                }
+            }
+            if (search.bestTotal.compareTo(before) >= 0) {
+                break;
+            }
+            lastNeighbourhoodSweeps++;
+        }
+        for (int round = 0; relative(search.bestTotal, base) > bound && round < improveRounds; round++) {
             BigDecimal before = search.bestTotal;
             List<Strategy> candidate = new ArrayList<>();
             long u = pairAround(legs, stock, stockUnits, basis, d.complexSpreadsAround(search.best, EXPIRY_NODE_LIMIT),
@@ -846,6 +876,12 @@ final class PairingOptimiser {
 
     /** Rounds of {@link #improve} at most per class the decomposition leaves unproven. */
     static final int IMPROVE_ROUNDS = 10;
+
+    /**
+     * Sweeps at most, per class still unproven after {@link #IMPROVE_ROUNDS}, over the pairs of expiries that a
+     * strategy of the best pairing links, each pair solved again exactly around the rest of the pairing.
+     */
+    static final int NEIGHBOURHOOD_SWEEPS = 3;
 
     /** Subgradient steps of the decomposition by expiry per class. */
     static final int DECOMPOSITION_STEPS = 50;

@@ -51,7 +51,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     public static final String ID = "STRATEGY_BASED";
 
     /** Implementation version; changes whenever a result could change for the same inputs. */
-    public static final String VERSION = "1.5";
+    public static final String VERSION = "1.6";
 
     /** Warning code: positions this methodology does not margin. */
     public static final String NOT_MARGINED = "NOT_MARGINED_BY_STRATEGY_BASED";
@@ -138,6 +138,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         List<String> unproven = new ArrayList<>();
         int bounded = 0;
         BigDecimal gap = BigDecimal.ZERO;
+        BigDecimal maintenanceGap = BigDecimal.ZERO;
         for (int i = 0; i < books.size(); i++) {
             BookPairing r = perBook.get(i);
             initial.addAll(r.initial());
@@ -147,6 +148,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                 if (r.bounded()) {
                     bounded++;
                     gap = gap.add(r.gap());
+                    maintenanceGap = maintenanceGap.add(r.maintenanceGap());
                 }
             }
             if (r.initial() != r.maintenance()) {
@@ -165,7 +167,7 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
                     + " the rules allow, never below: "
                     + String.join(", ", unproven.subList(0, Math.min(20, unproven.size())))
                     + (unproven.size() > 20 ? ", ..." : "") + ". "
-                    + gapStatement(bounded, gap, unproven.size() - bounded)));
+                    + gapStatement(bounded, gap, maintenanceGap, unproven.size() - bounded)));
         }
         return new StrategyPairing(initial, maintenance, warnings);
     }
@@ -173,14 +175,20 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     /**
      * What the lower bounds say of the underlyings not proven minimal: the initial requirement of those
      * with a bound on every class exceeds the least by at most their gaps added up (rounded up to the cent,
-     * so the statement stays true); the others have a class too large for any bound.
+     * so the statement stays true), and their maintenance requirement by at most its own gaps where those are
+     * not nil (an initial pairing may be proven and the maintenance one not); the others have a class too large
+     * for any bound.
      */
-    private static String gapStatement(int bounded, BigDecimal gap, int unbounded) {
+    private static String gapStatement(int bounded, BigDecimal gap, BigDecimal maintenanceGap, int unbounded) {
         StringBuilder s = new StringBuilder();
         if (bounded > 0) {
             s.append("Lower bounds put the initial requirement of ").append(bounded).append(" of them at most $")
                     .append(gap.setScale(2, RoundingMode.CEILING).toPlainString())
                     .append(" in all above the least the rules allow");
+            if (maintenanceGap.signum() > 0) {
+                s.append(", and their maintenance requirement at most $")
+                        .append(maintenanceGap.setScale(2, RoundingMode.CEILING).toPlainString());
+            }
         }
         if (unbounded > 0) {
             s.append(bounded > 0 ? "; the other " : "").append(unbounded).append(bounded > 0 ? "" : " of them")
@@ -201,12 +209,13 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
     /**
      * The pairings of one underlying, and whether either is not proven minimal.
      *
-     * @param gap     by how much the initial pairing may exceed the least initial requirement, where
-     *                {@code bounded}
-     * @param bounded whether every class of the initial pairing got a lower bound
+     * @param gap             by how much the initial pairing may exceed the least initial requirement, where
+     *                        {@code bounded}
+     * @param maintenanceGap  the same for the maintenance pairing (zero where the basis does not matter)
+     * @param bounded         whether every class of the initial pairing got a lower bound
      */
     private record BookPairing(List<Strategy> initial, List<Strategy> maintenance, boolean unproven, BigDecimal gap,
-            boolean bounded) {
+            BigDecimal maintenanceGap, boolean bounded) {
     }
 
     private BookPairing pairBook(UnderlyingBook book) {
@@ -216,14 +225,16 @@ public final class StrategyBased extends RuleMethodology<StrategyBasedParameters
         BigDecimal gap = optimiser.lastGap;
         boolean bounded = optimiser.lastUnbounded == 0;
         List<Strategy> maintenance = initial;
+        BigDecimal maintenanceGap = BigDecimal.ZERO;
         if (PairingOptimiser.basisMatters(book)) {
             List<Strategy> m = optimiser.pair(book, PairingOptimiser.Basis.MAINTENANCE);
             unproven |= optimiser.lastUnproven();
+            maintenanceGap = optimiser.lastGap;
             if (!sameLegs(initial, m)) {
                 maintenance = m;
             }
         }
-        return new BookPairing(initial, maintenance, unproven, gap, bounded);
+        return new BookPairing(initial, maintenance, unproven, gap, maintenanceGap, bounded);
     }
 
     /** Whether two pairings hold the same strategies: kinds, legs (as {@link LegOrder#LEGS} tells them apart) and quantities. */
