@@ -434,7 +434,8 @@ final class ExpiryDecomposition {
     /**
      * The complex spreads of the given pairing outside expiries {@code x} and {@code y}, with those of the
      * least pairing of the contracts the pairing holds within the two expiries (their own strategies and
-     * those between them), found exactly by one packing program.
+     * those between them), found by one packing program (exactly, unless it reaches {@code nodeLimit}; either
+     * way the result is a pairing the rules allow, so only a candidate, never a bound).
      */
     List<Strategy> complexSpreadsAroundPair(List<Strategy> pairing, int x, int y, int nodeLimit) {
         LocalDate dx = legs.get(expiries.get(x).leg()[0]).expiry();
