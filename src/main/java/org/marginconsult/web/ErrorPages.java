@@ -1,5 +1,9 @@
 package org.marginconsult.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -10,11 +14,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.marginconsult.security.NoFirmException;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,7 +69,7 @@ public class ErrorPages {
         }
         // The JSON reader wraps a body it cannot parse in a bare 400; say where the body stops making sense.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            if (cause instanceof JsonProcessingException json) {
                 return malformedJson(json, uri);
             }
         }
@@ -80,7 +86,7 @@ public class ErrorPages {
      * back, so the reader is told what to remove, not that the server failed.
      */
     @ServerExceptionMapper
-    public Response unstorableCharacter(org.hibernate.exception.DataException e, UriInfo uri) {
+    public Response unstorableCharacter(DataException e, UriInfo uri) {
         String state = e.getSQLState();
         if (!"22021".equals(state) && !"22P05".equals(state)) {
             return unexpected(e, uri);
@@ -94,9 +100,9 @@ public class ErrorPages {
      * where a list goes). Without this the framework answers a bare 400 with an empty body.
      */
     @ServerExceptionMapper
-    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         String path = JsonErrors.path(e.getPath());
-        String got = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
+        String got = e instanceof InvalidFormatException f && f.getValue() != null
                 ? ", got '" + JsonErrors.shorten(String.valueOf(f.getValue())) + "'" : "";
         String expected = JsonErrors.expected(e.getTargetType());
         return render(uri, new Problem(400, reason(400), (path.isEmpty() ? "The body" : path) + " must be "
@@ -105,11 +111,11 @@ public class ErrorPages {
 
     /** A body that is not JSON at all, or is cut off: where it stops making sense. */
     @ServerExceptionMapper
-    public Response malformedJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched) {
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException mismatched) {
             return mismatchedJson(mismatched, uri);
         }
-        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return render(uri, new Problem(400, reason(400), "The body is not valid JSON" + where + ": "
                 + JsonErrors.shorten(e.getOriginalMessage()) + ". Nothing was saved.", null));
@@ -117,7 +123,7 @@ public class ErrorPages {
 
     /** A multipart body cut off before its closing boundary is the sender's, not the server's, failure. */
     @ServerExceptionMapper
-    public Response truncatedBody(java.io.IOException e, UriInfo uri) {
+    public Response truncatedBody(IOException e, UriInfo uri) {
         if (e.getMessage() == null || !e.getMessage().contains("multipart")) {
             return unexpected(e, uri);
         }

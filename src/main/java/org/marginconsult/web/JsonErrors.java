@@ -8,7 +8,6 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** Words for where a JSON body went wrong and what the field expects, for {@link ErrorPages}. */
 final class JsonErrors {
@@ -63,9 +62,6 @@ final class JsonErrors {
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
         }
         return "an object";
     }
