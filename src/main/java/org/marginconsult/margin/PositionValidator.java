@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -151,7 +152,7 @@ public final class PositionValidator {
                         + " point, got " + p.multiplier()));
             }
         }
-        priced(i, "price", p.price(), true, errors);
+        priced(i, "price", p.price(), errors);
         if (p.currency() == null || p.currency().isBlank()) {
             errors.add(new FieldError(i, "currency", "currency is required: USD"));
         } else if (!Position.USD.equals(p.currency())) {
@@ -164,8 +165,8 @@ public final class PositionValidator {
             if (p.optionType() == null) {
                 errors.add(new FieldError(i, "optionType", "optionType is required for " + type + ": CALL or PUT"));
             }
-            priced(i, "strike", p.strike(), true, errors);
-            priced(i, "underlyingPrice", p.underlyingPrice(), true, errors);
+            priced(i, "strike", p.strike(), errors);
+            priced(i, "underlyingPrice", p.underlyingPrice(), errors);
             positive(i, "impliedVol", p.impliedVol(), true, errors);
             if (p.impliedVol() != null && p.impliedVol().compareTo(MAX_IMPLIED_VOL) > 0) {
                 errors.add(new FieldError(i, "impliedVol",
@@ -216,8 +217,8 @@ public final class PositionValidator {
     }
 
     /** A price, underlying price or strike: positive and at most {@link #MAX_PRICE}. */
-    private static void priced(int i, String field, BigDecimal value, boolean required, List<FieldError> errors) {
-        if (positive(i, field, value, required, errors) && value.compareTo(MAX_PRICE) > 0) {
+    private static void priced(int i, String field, BigDecimal value, List<FieldError> errors) {
+        if (positive(i, field, value, true, errors) && value.compareTo(MAX_PRICE) > 0) {
             errors.add(new FieldError(i, field, field + " must be at most 10,000,000 dollars per unit, got "
                     + value));
         }
@@ -240,7 +241,7 @@ public final class PositionValidator {
         BigDecimal value = p.quantity().abs().multiply(p.multiplier()).multiply(largestPrice);
         if (value.compareTo(MAX_POSITION_VALUE) > 0) {
             String prices = p.strike() == null ? "price" : "the largest of price, underlyingPrice and strike";
-            errors.add(new FieldError(i, "quantity", String.format(java.util.Locale.ROOT,
+            errors.add(new FieldError(i, "quantity", String.format(Locale.ROOT,
                     "quantity x multiplier x %s is $%,.0f, above $1,000,000,000,000, the most one position may be"
                             + " worth: check the units of quantity, multiplier and %s", prices, value,
                     p.strike() == null ? "price" : "prices")));

@@ -126,14 +126,15 @@ public final class CombinedCommodityRisk extends ScannedPositions {
         b.priceScanRange = parameters.priceScanRange(cc);
         double fraction = b.priceScanRange / (b.referencePrice * cc.contractMultiplier());
         if (!(fraction * Math.max(1.0, parameters.extremeMoveMultiple()) < 1.0)) {
-            String field = front.instrumentType().isOption() ? "underlyingPrice" : "price";
+            boolean option = front.instrumentType().isOption();
+            String field = option ? "underlyingPrice" : "price";
             throw new ScanRangeException(String.format(Locale.ROOT,
                     "combined commodity %s: the front contract %s (position %s) is priced at %s, so a price scan"
                             + " range of $%.2f per contract is %.1f%% of its value and the extreme move of %s ranges"
                             + " would take the price to zero or below. Check the %s of the position (its unit, its"
                             + " underlying); with overrides, lower priceScanRange, priceScanRangeScale or"
                             + " extremeMoveMultiple",
-                    code, front.symbol(), front.positionId(), (front.instrumentType().isOption() ? front.underlyingPrice() : front.price()).toPlainString(), b.priceScanRange,
+                    code, front.symbol(), front.positionId(), (option ? front.underlyingPrice() : front.price()).toPlainString(), b.priceScanRange,
                     100 * fraction, parameters.extremeMoveMultiple(), field), front.positionId(), field);
         }
         double vsr = parameters.volatilityShocks() ? cc.volatilityScanRange() : 0.0;
