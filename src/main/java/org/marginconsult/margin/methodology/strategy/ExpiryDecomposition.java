@@ -2,6 +2,7 @@ package org.marginconsult.margin.methodology.strategy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -464,7 +465,7 @@ final class ExpiryDecomposition {
         Expiry ex = expiries.get(x);
         Expiry ey = expiries.get(y);
         int[] row = new int[legs.size()];
-        java.util.Arrays.fill(row, -1);
+        Arrays.fill(row, -1);
         int rows = 0;
         for (int[] members : new int[][] {ex.leg(), ey.leg()}) {
             for (int i : members) {

@@ -336,7 +336,7 @@ final class PairingOptimiser {
      * Searches for a cheaper pairing of a class the decomposition left above its bound, while it stays above
      * and the total falls (docs/methodology/strategy-based.md 4.2, "Improving an unproven pairing"). First
      * sweeps over the pairs of expiries that a strategy of the best pairing links (version 1.6): the two
-     * expiries' contracts solved again as one exact program around every other complex spread of the pairing.
+     * expiries' contracts solved again as one program around every other complex spread of the pairing.
      * Then alternates the two halves of the pairing (version 1.5): each expiry's strategies solved exactly
      * around the best pairing's strategies between expiries. After each, everything outside the complex spreads
      * kept is paired exactly again. Each candidate is a pairing the rules allow, priced by the rules, kept only
@@ -878,8 +878,9 @@ final class PairingOptimiser {
     static final int IMPROVE_ROUNDS = 10;
 
     /**
-     * Sweeps at most, per class still unproven after {@link #IMPROVE_ROUNDS}, over the pairs of expiries that a
-     * strategy of the best pairing links, each pair solved again exactly around the rest of the pairing.
+     * Sweeps at most, per class the decomposition leaves unproven (before the {@link #IMPROVE_ROUNDS}), over the
+     * pairs of expiries that a strategy of the best pairing links, each pair solved again around the rest of the
+     * pairing.
      */
     static final int NEIGHBOURHOOD_SWEEPS = 3;
 
