@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -288,7 +289,7 @@ public class MarginCalculationService {
             JsonNode current = target.get(e.getKey());
             if (current == null) {
                 errors.add(ApiError.field(field, "unknown parameter; the parameters are "
-                        + iterable(target.fieldNames())));
+                        + sorted(target.fieldNames())));
             } else if (current.isObject() && e.getValue().isObject() && !current.isEmpty()) {
                 merge((ObjectNode) current, e.getValue(), field, errors);
             } else {
@@ -297,10 +298,10 @@ public class MarginCalculationService {
         }
     }
 
-    private static List<String> iterable(Iterator<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
+    private static Set<String> sorted(Iterator<String> names) {
+        Set<String> set = new TreeSet<>();
+        names.forEachRemaining(set::add);
+        return set;
     }
 
     private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,23 @@ class MarginCalculationApiTest {
                 {"methodology": "SPAN", "parameters": {"noSuchKnob": 1}, "positions": []}""")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("parameters.noSuchKnob"));
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedInTheSameWordsUnderEveryMethodologyListingTheParametersThereAre() {
+        for (String request : new String[] {
+                "\"methodology\": \"STRATEGY_BASED\"",
+                "\"methodology\": \"PORTFOLIO_MARGIN\"",
+                "\"methodology\": \"SPAN\"",
+                "\"methodology\": \"CROSS_MARGIN\", \"proposal\": \"A-full-offset\""}) {
+            post("alice", """
+                    {%s, "parameters": {"scanRnge": 0.1}, "positions": []}""".formatted(request))
+                    .statusCode(400)
+                    .body("errors", hasSize(1))
+                    .body("errors[0].field", equalTo("parameters.scanRnge"))
+                    .body("errors[0].message", matchesPattern(
+                            "unknown parameter; the parameters are \\[[a-zA-Z]+(, [a-zA-Z]+)*\\]"));
+        }
     }
 
     @Test

@@ -226,7 +226,7 @@ public final class ParameterOverrides {
     public void rejectUnknown(Set<String> known) {
         for (String key : keys()) {
             if (!known.contains(key)) {
-                error(key, "unknown parameter; known: " + new TreeSet<>(known));
+                error(key, "unknown parameter; the parameters are " + new TreeSet<>(known));
             }
         }
     }
