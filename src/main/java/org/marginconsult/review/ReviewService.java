@@ -52,6 +52,10 @@ public class ReviewService {
         public long filedCount() {
             return consultations.stream().mapToLong(c -> c.filings().size()).sum();
         }
+
+        public int decidedShown() {
+            return DECIDED_SHOWN;
+        }
     }
 
     @Inject
