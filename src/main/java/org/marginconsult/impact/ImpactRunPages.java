@@ -60,7 +60,9 @@ public class ImpactRunPages {
         static native TemplateInstance group(ImpactRun run, ImpactResult result, String group,
                 List<ImpactView.Option> regimes, String regime, List<GroupWorst> worst, ImpactView.Table groups);
 
-        static native TemplateInstance summaryPreview(ImpactRun run, SummaryContent content, String json);
+        /** @param createAction where the form that creates the summary posts */
+        static native TemplateInstance summaryPreview(ImpactRun run, SummaryContent content, String json,
+                String createAction);
 
     }
 
@@ -230,7 +232,7 @@ public class ImpactRunPages {
     public TemplateInstance summaryPreview(@PathParam("id") long id) {
         ImpactRun run = runs.find(id);
         SummaryContent content = summaries.preview(id);
-        return Templates.summaryPreview(run, content, pretty(content));
+        return Templates.summaryPreview(run, content, pretty(content), "/impact-runs/" + run.id + "/summary");
     }
 
     @POST
