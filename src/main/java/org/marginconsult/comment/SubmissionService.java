@@ -226,10 +226,13 @@ public class SubmissionService {
         return r;
     }
 
-    /** A receipt as shown: the submission, its files with hashes, its thread. */
+    /**
+     * A receipt as shown: the submission, its files with hashes, its thread; {@code mayAct} for the firm that
+     * filed it (supplement, withdrawal request), {@code mayDecide} for agency staff (withdrawal decisions).
+     */
     public record ReceiptView(Submission submission, Receipt receipt, Filing full, Filing publicVersion,
             List<Attachment> attachments, List<Submission> thread, List<WithdrawalRequest> withdrawals,
-            boolean mayAct) {
+            boolean mayAct, boolean mayDecide) {
 
         public String supplementAction() {
             return "/receipts/" + submission.trackingNumber + "/supplement";
@@ -261,7 +264,7 @@ public class SubmissionService {
         List<Submission> thread = Submission.thread(root);
         List<WithdrawalRequest> withdrawals = WithdrawalRequest.ofSubmissions(thread.stream().map(t -> t.id).toList());
         return new ReceiptView(s, r, FilingBuilder.read(s.fullDocument), FilingBuilder.read(s.publicDocument), files,
-                thread, withdrawals, ownFirm);
+                thread, withdrawals, ownFirm, user.hasRole(Roles.STAFF));
     }
 
     /** One filed file, content included, for the firm that filed it and for staff. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.marginconsult.support.TestClock;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -66,8 +68,11 @@ class ReviewPagesTest {
     void staffSeeEachFiledCommentAndGrantAWithdrawalFromThePageWhichTheReceiptThenShows() {
         String[] filed = fileAndAskToWithdraw("Filed twice by mistake");
         String tracking = filed[0];
+        given().accept("text/html").get("/receipts/" + tracking).then().statusCode(200)
+                .body(containsString("<a href=\"/review#withdrawal-" + filed[1] + "\">Decide on the Review page</a>"));
         Response page = given().accept("text/html").get("/review");
         page.then().statusCode(200)
+                .body(containsString("id=\"withdrawal-" + filed[1] + "\""))
                 .body(containsString("<a href=\"/receipts/" + tracking + "\">" + tracking + "</a>"))
                 .body(containsString("Filed twice by mistake"))
                 .body(containsString("action=\"/review/withdrawal-requests/" + filed[1] + "/decision\""));
@@ -78,7 +83,8 @@ class ReviewPagesTest {
                 .formParam("decision", "grant").formParam("note", "Duplicate of an earlier filing")
                 .redirects().follow(false)
                 .post("/review/withdrawal-requests/" + filed[1] + "/decision").then().statusCode(303)
-                .header("Location", containsString("/review?decided=" + tracking + "&outcome=granted"));
+                .header("Location", containsString("/review?decided="
+                        + URLEncoder.encode(tracking, StandardCharsets.UTF_8) + "&outcome=granted"));
 
         as("alice").get("/api/v1/receipts/" + tracking).then().statusCode(200)
                 .body("withdrawalRequests[0].status", equalTo("GRANTED"))
@@ -88,6 +94,10 @@ class ReviewPagesTest {
                 .body(containsString("The withdrawal request for " + tracking + " was granted"))
                 .body(containsString("Duplicate of an earlier filing"))
                 .body(not(containsString("action=\"/review/withdrawal-requests/" + filed[1] + "/decision\"")));
+        // the receipt's thread (the firm's page and staff's alike) states the decision and its reason
+        given().accept("text/html").get("/receipts/" + tracking).then().statusCode(200)
+                .body(containsString("granted</span>: Duplicate of an earlier filing"))
+                .body(not(containsString("Decide on the Review page")));
     }
 
     @Test
