@@ -87,13 +87,27 @@ public class ImpactRunService {
         if (proposals.isEmpty()) {
             errors.put("proposals", "Choose at least one proposal.");
         } else {
+            // Every proposal at fault is named at once, so one correction is enough.
+            List<String> unknown = new ArrayList<>();
+            List<String> notConsulted = new ArrayList<>();
             for (String p : proposals) {
                 if (catalog.proposal(p).isEmpty()) {
-                    errors.put("proposals", "Unknown proposal " + p + "; known: " + String.join(", ", catalog.proposals().keySet()) + ".");
+                    unknown.add(p);
                 } else if (consultation != null && !consultation.proposalIds().contains(p)) {
-                    errors.put("proposals", "Consultation " + consultation.id() + " does not consult on " + p
-                            + "; it consults on " + String.join(", ", consultation.proposalIds()) + ".");
+                    notConsulted.add(p);
                 }
+            }
+            List<String> problems = new ArrayList<>();
+            if (!unknown.isEmpty()) {
+                problems.add("Unknown proposal" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                        + "; known: " + String.join(", ", catalog.proposals().keySet()) + ".");
+            }
+            if (!notConsulted.isEmpty()) {
+                problems.add("Consultation " + consultation.id() + " does not consult on " + String.join(", ", notConsulted)
+                        + "; it consults on " + String.join(", ", consultation.proposalIds()) + ".");
+            }
+            if (!problems.isEmpty()) {
+                errors.put("proposals", String.join(" ", problems));
             }
         }
         if (!errors.isEmpty()) {

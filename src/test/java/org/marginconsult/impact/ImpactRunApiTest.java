@@ -1,6 +1,7 @@
 package org.marginconsult.impact;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -255,6 +256,21 @@ class ImpactRunApiTest {
                 .then().statusCode(400)
                 .body("errors.field", hasItems("securitiesRegime", "proposals"))
                 .body("errors.find { it.field == 'proposals' }.message", containsString("Unknown proposal Z-unknown"));
+    }
+
+    @Test
+    void everyProposalAtFaultIsNamedInOneMessageSoOneCorrectionIsEnough() {
+        long consultation = org.marginconsult.support.CommentFixtures.openConsultation("REJECT",
+                java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1), 60);
+        given().auth().oauth2(Tokens.accessToken("alice")).contentType("application/json")
+                .body(Map.of("consultation", consultation, "securitiesRegime", "PORTFOLIO_MARGIN",
+                        "proposals", List.of("A-full-offset", "B-80pct-capped", "C-conservative", "Z-unknown")))
+                .when().post("/api/v1/portfolios/" + pmPortfolio() + "/impact-runs")
+                .then().statusCode(400)
+                .body("errors.field", contains("proposals"))
+                .body("errors[0].message", equalTo("Unknown proposal Z-unknown; known: A-full-offset, B-80pct-capped,"
+                        + " C-conservative. Consultation " + consultation + " does not consult on A-full-offset,"
+                        + " C-conservative; it consults on B-80pct-capped."));
     }
 
     @Test
