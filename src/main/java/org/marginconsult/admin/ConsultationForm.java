@@ -86,7 +86,7 @@ public class ConsultationForm {
             try {
                 chosen.add(Agency.valueOf(a));
             } catch (IllegalArgumentException e) {
-                errors.put("agencies", "Unknown agency " + a + ".");
+                errors.merge("agencies", "Unknown agency " + a + ".", (first, next) -> first + " " + next);
             }
         }
         LocalDate published = null;

@@ -294,9 +294,9 @@ public class CommentService implements UnsubmittedDrafts {
         if (e.agencies() != null) {
             Set<Agency> offered = consultations.agencies(d.consultationId);
             Set<String> wanted = e.agencies().stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-            for (String a : wanted) {
+            for (String a : new java.util.TreeSet<>(wanted)) {
                 if (offered.stream().noneMatch(o -> o.name().equals(a))) {
-                    errors.put("agencies", "This consultation is run by " + offered + "; it cannot be filed with " + a + ".");
+                    addError(errors, "agencies", "This consultation is run by " + offered + "; it cannot be filed with " + a + ".");
                 }
             }
             d.fileWithSec = wanted.contains("SEC");
@@ -373,9 +373,9 @@ public class CommentService implements UnsubmittedDrafts {
                         + "installed.");
                 continue;
             }
-            for (Long id : wanted) {
+            for (Long id : new java.util.TreeSet<>(wanted)) {
                 if (impact.get().find(id, d.firm).isEmpty()) {
-                    errors.put("summaries." + key, "There is no impact summary " + id + " of your firm.");
+                    addError(errors, "summaries." + key, "There is no impact summary " + id + " of your firm.");
                 }
             }
             d.impactLinks.removeIf(l -> l.questionKey.equals(key) && !wanted.contains(l.summaryId));
@@ -397,7 +397,7 @@ public class CommentService implements UnsubmittedDrafts {
             for (Long id : e.removeAttachments()) {
                 Attachment a = files.stream().filter(f -> f.id.equals(id)).findFirst().orElse(null);
                 if (a == null) {
-                    errors.put("attachments", "There is no attachment " + id + " on this comment.");
+                    addError(errors, "attachments", "There is no attachment " + id + " on this comment.");
                 } else {
                     a.delete();
                 }
@@ -407,7 +407,7 @@ public class CommentService implements UnsubmittedDrafts {
             for (DraftEdit.AttachmentFlag flag : e.attachmentFlags()) {
                 Attachment a = files.stream().filter(f -> f.id.equals(flag.id())).findFirst().orElse(null);
                 if (a == null) {
-                    errors.put("attachments", "There is no attachment " + flag.id() + " on this comment.");
+                    addError(errors, "attachments", "There is no attachment " + flag.id() + " on this comment.");
                     continue;
                 }
                 String grounds = flag.grounds() == null ? null : flag.grounds().strip();
@@ -435,23 +435,23 @@ public class CommentService implements UnsubmittedDrafts {
                 name = name.substring(name.length() - 255);
             }
             if (f.content() == null || f.content().length == 0) {
-                errors.put("attachments", name + " is empty.");
+                addError(errors, "attachments", name + " is empty.");
                 continue;
             }
             if (f.content().length > Attachment.MAX_BYTES) {
-                errors.put("attachments", name + " is " + f.content().length + " bytes; files are limited to 10 MB ("
+                addError(errors, "attachments", name + " is " + f.content().length + " bytes; files are limited to 10 MB ("
                         + Attachment.MAX_BYTES + " bytes).");
                 continue;
             }
             Optional<AttachmentKind> kind = AttachmentKind.detect(f.content());
             if (kind.isEmpty()) {
-                errors.put("attachments", name + " is not a PDF, DOCX, XLSX or CSV file (judged by its content, "
+                addError(errors, "attachments", name + " is not a PDF, DOCX, XLSX or CSV file (judged by its content, "
                         + "not its name).");
                 continue;
             }
             String grounds = f.grounds() == null ? null : f.grounds().strip();
             if (f.confidential() && (grounds == null || grounds.isEmpty())) {
-                errors.put("attachments", "Confidential file " + name + " needs the grounds for confidential treatment.");
+                addError(errors, "attachments", "Confidential file " + name + " needs the grounds for confidential treatment.");
                 continue;
             }
             Attachment a = new Attachment();
@@ -468,6 +468,11 @@ public class CommentService implements UnsubmittedDrafts {
             a.uploadedAt = clock.instant();
             a.persist();
         }
+    }
+
+    /** Adds a field's error after any it already has: checks in a loop must not hide each other. */
+    private static void addError(Map<String, String> errors, String field, String message) {
+        errors.merge(field, message, (first, next) -> first + " " + next);
     }
 
     private static String limited(String value, int max, String field, String label, Map<String, String> errors) {

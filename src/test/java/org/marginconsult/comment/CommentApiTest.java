@@ -237,6 +237,27 @@ class CommentApiTest {
     }
 
     @Test
+    void everyBadFileIsNamedNotOnlyTheLastOne() {
+        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        long id = startDraft("alice", consultation);
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
+        given().auth().oauth2(Tokens.accessToken("alice"))
+                .multiPart("comment", "{\"version\":0, \"removeAttachments\": [999002, 999001],"
+                        + " \"summaries\": {\"" + Q1 + "\": [999004, 999003]}}", "application/json")
+                .multiPart("file", "letter.pdf", exe, "application/pdf")
+                .multiPart("file", "empty.csv", new byte[0], "text/csv")
+                .put("/api/v1/comments/" + id)
+                .then().statusCode(400)
+                .body("errors.attachments", equalTo("There is no attachment 999002 on this comment."
+                        + " There is no attachment 999001 on this comment."
+                        + " letter.pdf is not a PDF, DOCX, XLSX or CSV file (judged by its content, not its name)."
+                        + " empty.csv is empty."))
+                .body("errors.'summaries." + Q1 + "'", equalTo("There is no impact summary 999003 of your firm."
+                        + " There is no impact summary 999004 of your firm."));
+        as("alice").get("/api/v1/comments/" + id).then().body("attachments", hasSize(0)).body("version", equalTo(0));
+    }
+
+    @Test
     void theTwentyFirstFileIsRefused() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = startDraft("alice", consultation);
