@@ -38,6 +38,7 @@ import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
 import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.openNow;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 import static org.marginconsult.support.CommentFixtures.startDraft;
 
@@ -390,8 +391,8 @@ class CommentApiTest {
 
     @Test
     void anImpactSummaryOfTheFirmIsAttachedToAQuestionAndFiledAsATable() throws Exception {
-        clock.reset(); // the impact worker runs on the real clock; today is inside the period
-        long consultation = openConsultation("REJECT", PUBLISHED, 60);
+        clock.reset(); // the impact worker runs on the real clock
+        long consultation = openNow();
         long summary = impactSummary("alice", "Comment test book");
 
         long draft = readyDraft("alice", consultation);

@@ -31,6 +31,7 @@ import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
 import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.openNow;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 import static org.marginconsult.support.CommentFixtures.startDraft;
 
@@ -209,8 +210,8 @@ class CommentPagesTest {
     @Test
     @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void eachQuestionOffersTheFirmsOwnImpactSummariesAsCheckboxesAndTheTickedOnesAreAttachedWithoutScript() {
-        clock.reset(); // the impact worker runs on the real clock; today is inside the period
-        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        clock.reset(); // the impact worker runs on the real clock
+        long consultation = openNow();
         long ours = impactSummary("alice", "Picker book of firm A");
         long theirs = impactSummary("bella", "Picker book of firm B");
         long id = startDraft("alice", consultation);

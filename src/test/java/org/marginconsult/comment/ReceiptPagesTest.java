@@ -40,6 +40,7 @@ import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
 import static org.marginconsult.support.CommentFixtures.impactSummary;
 import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.openNow;
 import static org.marginconsult.support.CommentFixtures.readyDraft;
 
 /** The receipt page, the PDF letters and what may follow a filing. */
@@ -138,8 +139,8 @@ class ReceiptPagesTest {
     @Test
     @TestSecurity(user = "amir", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void theLetterDrawsEachAttachedImpactSummaryAsABarChartWithItsTextAlternative() throws IOException {
-        clock.reset(); // the impact worker runs on the real clock; today is inside the period
-        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        clock.reset(); // the impact worker runs on the real clock
+        long consultation = openNow();
         long summary = impactSummary("alice", "Letter chart book");
         long draft = readyDraft("alice", consultation);
         as("alice").body(Map.of("version", 1, "summaries", Map.of(Q1, List.of(summary))))

@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.marginconsult.support.CommentFixtures.Q1;
 import static org.marginconsult.support.CommentFixtures.as;
-import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.openNow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +12,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +92,7 @@ class ParticipantJourneyWithoutScriptBrowserTest extends BrowserTest {
     @Test
     void withoutScriptAParticipantUploadsRunsSavesTheSummaryAttachesItAndFilesTheComment() throws IOException {
         clock.reset(); // the impact worker runs on the real clock; the consultation is open today
-        long consultation = openConsultation("REJECT", LocalDate.now(ZoneId.of("America/New_York")).minusDays(1), 60);
+        long consultation = openNow();
         String label = "Journey " + UUID.randomUUID().toString().substring(0, 8);
 
         signIn = browser.newContext();

@@ -260,8 +260,7 @@ class ImpactRunApiTest {
 
     @Test
     void everyProposalAtFaultIsNamedInOneMessageSoOneCorrectionIsEnough() {
-        long consultation = org.marginconsult.support.CommentFixtures.openConsultation("REJECT",
-                java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).minusDays(1), 60);
+        long consultation = org.marginconsult.support.CommentFixtures.openNow();
         given().auth().oauth2(Tokens.accessToken("alice")).contentType("application/json")
                 .body(Map.of("consultation", consultation, "securitiesRegime", "PORTFOLIO_MARGIN",
                         "proposals", List.of("A-full-offset", "B-80pct-capped", "C-conservative", "Z-unknown")))

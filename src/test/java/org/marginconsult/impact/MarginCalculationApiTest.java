@@ -159,8 +159,8 @@ class MarginCalculationApiTest {
     @Test
     void anOutOfRangeOverrideIsRefusedNotAServerError() {
         post("alice", """
-                {"methodology": "CROSS_MARGIN", "proposal": "B-80pct-capped", "parameters": {"offsetFactor": 2},
-                 "positions": %s}""".formatted(SPY_AGAINST_ES))
+                {"methodology": "CROSS_MARGIN", "asOf": "2026-11-20", "proposal": "B-80pct-capped",
+                 "parameters": {"offsetFactor": 2}, "positions": %s}""".formatted(SPY_AGAINST_ES))
                 .statusCode(400)
                 .body("errors[0].field", startsWith("parameters"));
         post("alice", """
@@ -258,7 +258,7 @@ class MarginCalculationApiTest {
     @Test
     void anOverrideThatGivesAGridNoValueIsA400NamingItNeverA500() {
         post("alice", """
-                {"methodology": "CROSS_MARGIN", "proposal": "B-80pct-capped",
+                {"methodology": "CROSS_MARGIN", "asOf": "2026-11-20", "proposal": "B-80pct-capped",
                  "parameters": {"classGrids": {"CRYPTO": null}}, "positions": %s}""".formatted(SPY_AGAINST_ES))
                 .statusCode(400)
                 .body("errors[0].field", startsWith("parameters"))

@@ -47,6 +47,16 @@ public final class CommentFixtures {
         return id;
     }
 
+    /**
+     * A consultation open now on the application's clock (the real one unless a test froze it), whatever
+     * the day the suite runs: published yesterday, Eastern time, for 60 days. For tests that need the
+     * real clock, such as those that wait for the impact worker.
+     */
+    public static long openNow() {
+        Instant now = io.quarkus.arc.Arc.container().instance(TestClock.class).get().instant();
+        return openConsultation("REJECT", LocalDate.ofInstant(now, java.time.ZoneId.of("America/New_York")).minusDays(1), 60);
+    }
+
     /** The closing instant of the consultation's current window, as the public API states it. */
     public static Instant closesAt(long consultationId) {
         String closesAt = given().get("/api/v1/consultations/" + consultationId).then().statusCode(200)

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 /**
  * The application's clock in tests: the system clock until a test sets it, then frozen at the set
  * instant until moved. Tests that set it call {@link #reset()} afterwards.
+ *
+ * <p>{@code -Dmarginconsult.test.days-ahead=N} moves the unset clock N days ahead, to check that the suite
+ * passes whatever the day it runs (a consultation fixed to close on a date passes one day).
  */
 @Alternative
 @Priority(1)
@@ -20,6 +23,8 @@ import java.time.ZoneOffset;
 public class TestClock extends Clock {
 
     private volatile Instant fixed;
+
+    private static final Duration DAYS_AHEAD = Duration.ofDays(Long.getLong("marginconsult.test.days-ahead", 0));
 
     public void set(Instant instant) {
         this.fixed = instant;
@@ -36,7 +41,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant f = fixed;
-        return f != null ? f : Instant.now();
+        return f != null ? f : Instant.now().plus(DAYS_AHEAD);
     }
 
     @Override

@@ -163,10 +163,11 @@ class PagesTest {
     @Test
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void aFormStillOpenInOneTabCanBeSentAfterAnotherPageWasOpenedInAnother() {
-        Response editor = given().accept("text/html").when().get("/comments");
-        String token = formToken(editor);
-        String cookie = editor.getCookie("csrf-token");
-        Response otherTab = given().accept("text/html").cookie("csrf-token", cookie).when().get("/portfolios/new");
+        // the upload page always has a form; the list of comments has one only while a consultation is open
+        Response firstTab = given().accept("text/html").when().get("/portfolios/new");
+        String token = formToken(firstTab);
+        String cookie = firstTab.getCookie("csrf-token");
+        Response otherTab = given().accept("text/html").cookie("csrf-token", cookie).when().get("/impact-runs/new");
         String cookieNow = otherTab.getCookie("csrf-token") == null ? cookie : otherTab.getCookie("csrf-token");
 
         given().redirects().follow(false).cookie("csrf-token", cookieNow).formParam("csrf-token", token)
@@ -178,7 +179,7 @@ class PagesTest {
     @Test
     @TestSecurity(user = "alice", roles = "participant", attributes = @SecurityAttribute(key = "firm", value = "firm-a"))
     void aFormWithoutAValidTokenGetsAPageSayingNothingWasSavedInsteadOfABlankOneOrAnError() {
-        Response page = given().accept("text/html").when().get("/comments");
+        Response page = given().accept("text/html").when().get("/portfolios/new");
         for (String wrong : new String[] {"bogus", formToken(page) + "x"}) {
             given().redirects().follow(false).cookie("csrf-token", page.getCookie("csrf-token"))
                     .formParam("csrf-token", wrong).formParam("consultationId", "1")
