@@ -3,20 +3,21 @@ package org.marginconsult.e2e;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.marginconsult.support.LocalStackTestResource;
 
 import java.net.URL;
-import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.marginconsult.support.CommentFixtures.Q1;
 import static org.marginconsult.support.CommentFixtures.Q2;
 import static org.marginconsult.support.CommentFixtures.as;
-import static org.marginconsult.support.CommentFixtures.openConsultation;
+import static org.marginconsult.support.CommentFixtures.openNow;
 import static org.marginconsult.support.CommentFixtures.startDraft;
 
 /**
@@ -36,8 +37,7 @@ class CommentAutosaveBrowserTest extends BrowserTest {
 
     @Test
     void typingInAnAnswerSavesTheDraftAfterAPauseAndAReloadShowsTheText() {
-        // the period of a consultation published on 2 Nov 2026 for 60 days holds today (the real clock)
-        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long consultation = openNow();
         long id = startDraft("alice", consultation);
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -70,6 +70,38 @@ class CommentAutosaveBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void whenTheSignInHasEndedAutosaveSaysSoKeepsTheTextAndSavesOnceSignedInAgainInAnotherTab() {
+        long consultation = openNow();
+        long id = startDraft("alice", consultation);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            try {
+                logInAs(page, "alice", "comments/" + id);
+                // the application's session ends, as after 30 minutes without a request; Keycloak's is kept
+                context.clearCookies(new BrowserContext.ClearCookiesOptions().setName(Pattern.compile("^q_session")));
+                page.locator("#answer-" + Q1).pressSequentially("Written after a long lunch.");
+                assertThat(page.locator("#autosave-status")).containsText("Not saved: your sign-in has ended",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+                assertThat(page.locator("#answer-" + Q1)).hasValue("Written after a long lunch.");
+                as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(0));
+
+                Page again = context.waitForPage(() -> page.getByRole(AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("sign in again in a new tab")).click());
+                // Keycloak's session is still there: it signs the new tab in without asking
+                again.waitForURL(url -> url.endsWith("/comments/" + id));
+                again.close();
+                // the page tries again on its own (every 15 seconds) and now gets through
+                assertThat(page.locator("#autosave-status")).containsText("Saved automatically",
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(40_000));
+                as("alice").get("/api/v1/comments/" + id).then().body("version", equalTo(1))
+                        .body("answers[0].text", equalTo("Written after a long lunch."));
+            } finally {
+                screenshot(page, "comment-autosave-signed-out");
+            }
+        }
+    }
+
     /** A browser context without script, signed in as {@code user} through the Keycloak page at {@code path}. */
     private BrowserContext scriptOffAfterLogin(String user, String path) {
         String signedIn;
@@ -83,7 +115,7 @@ class CommentAutosaveBrowserTest extends BrowserTest {
 
     @Test
     void withScriptOffTheSaveButtonSavesTheDraftAndNothingSavesOnItsOwn() {
-        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long consultation = openNow();
         long id = startDraft("alice", consultation);
         try (BrowserContext context = scriptOffAfterLogin("alice", "comments/" + id)) {
             Page page = context.newPage();
@@ -112,7 +144,7 @@ class CommentAutosaveBrowserTest extends BrowserTest {
 
     @Test
     void aSaveSentAfterTheLoginTokensExpiredIsStoredInsteadOfBeingLostToALoginRedirect() {
-        long consultation = openConsultation("REJECT", LocalDate.of(2026, 11, 2), 60);
+        long consultation = openNow();
         long id = startDraft("alice", consultation);
         try (BrowserContext context = scriptOffAfterLogin("alice", "comments/" + id)) {
             Page page = context.newPage();
