@@ -1,6 +1,8 @@
 // Upload progress for the portfolio form. Without this script the form is a plain multipart POST;
 // with it, the same POST goes through XMLHttpRequest so the bar can show the bytes sent, then the
-// page follows the server's answer exactly as the browser would have.
+// page follows the server's answer exactly as the browser would have. When the sign-in has ended, the
+// server answers 499 to this request (X-Requested-With; java-script-auto-redirect=false) instead of
+// sending it to the login page, and the page says so with the file and fields still in the form.
 (function () {
   "use strict";
 
@@ -24,6 +26,7 @@
       event.preventDefault();
       const xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
+      xhr.setRequestHeader("X-Requested-With", "JavaScript");
       xhr.upload.addEventListener("progress", (e) => {
         if (e.lengthComputable) {
           bar.value = Math.round((e.loaded / e.total) * 100);
@@ -35,6 +38,17 @@
         status.textContent = "Sent. Checking every line and storing the positions…";
       });
       xhr.addEventListener("load", () => {
+        if (xhr.status === 499) {
+          const again = document.createElement("a");
+          again.href = window.location.href;
+          again.target = "_blank";
+          again.rel = "noopener";
+          again.textContent = "sign in again in a new tab";
+          status.replaceChildren("Not uploaded: your sign-in has ended. The file and the fields are still here; ",
+            again, ", then press Check and upload again.");
+          button.disabled = false;
+          return;
+        }
         const landed = xhr.responseURL && new URL(xhr.responseURL).pathname !== new URL(form.action).pathname;
         if (xhr.status >= 200 && xhr.status < 300 && landed) {
           window.location.assign(xhr.responseURL);

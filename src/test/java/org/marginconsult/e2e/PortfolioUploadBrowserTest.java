@@ -172,6 +172,27 @@ class PortfolioUploadBrowserTest extends BrowserTest {
     }
 
     @Test
+    void whenTheSignInHasEndedTheUploadSaysSoKeepsTheFormAndGoesThroughOnceSignedInAgain() {
+        open(browser.newContext());
+        String label = "Signed out " + UUID.randomUUID().toString().substring(0, 8);
+        fill(label, "/portfolio/unknown-underlying.csv");
+        // the application's session ends, as after 30 minutes without a request; Keycloak's is kept
+        context.clearCookies(new BrowserContext.ClearCookiesOptions().setName(Pattern.compile("^q_session")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and upload")).click();
+        assertThat(page.locator("#upload-progress-status")).containsText("Not uploaded: your sign-in has ended");
+        assertTrue(page.url().endsWith("/portfolios/new"), page.url());
+        assertThat(page.getByLabel("Label")).hasValue(label);
+
+        Page again = context.waitForPage(() -> page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("sign in again in a new tab")).click());
+        again.waitForURL(url -> url.endsWith("/portfolios/new"));
+        again.close();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check and upload")).click();
+        page.waitForURL(url -> url.matches(".*/portfolios/\\d+\\?uploaded=1"));
+        assertThat(page.locator("p.notice.success")).containsText("Uploaded " + label + " v1: 3 positions");
+    }
+
+    @Test
     void withoutScriptThePlainFormUploadsAndRedirects() {
         open(browser.newContext(new NewContextOptions().setJavaScriptEnabled(false).setLocale("en-US")));
         String label = "No script " + UUID.randomUUID().toString().substring(0, 8);
