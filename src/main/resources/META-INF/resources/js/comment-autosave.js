@@ -21,13 +21,8 @@
     const say = (text) => { if (status) { status.textContent = text; } };
     const saySignedOut = () => {
       if (!status) { return; }
-      const again = document.createElement("a");
-      again.href = window.location.href;
-      again.target = "_blank";
-      again.rel = "noopener";
-      again.textContent = "sign in again in a new tab";
-      status.replaceChildren("Not saved: your sign-in has ended. Your text is still on this page; ",
-          again, ". This page saves it as soon as you are signed in (it tries every 15 seconds).");
+      window.marginConsult.saySignedOut(status, "Not saved: your sign-in has ended. Your text is still on this page; ",
+          ". This page saves it as soon as you are signed in (it tries every 15 seconds).");
     };
     const save = async () => {
       if (busy || stopped) { return; }

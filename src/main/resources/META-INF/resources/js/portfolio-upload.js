@@ -39,13 +39,8 @@
       });
       xhr.addEventListener("load", () => {
         if (xhr.status === 499) {
-          const again = document.createElement("a");
-          again.href = window.location.href;
-          again.target = "_blank";
-          again.rel = "noopener";
-          again.textContent = "sign in again in a new tab";
-          status.replaceChildren("Not uploaded: your sign-in has ended. The file and the fields are still here; ",
-            again, ", then press Check and upload again.");
+          window.marginConsult.saySignedOut(status, "Not uploaded: your sign-in has ended. The file and the fields"
+            + " are still here; ", ", then press Check and upload again.");
           button.disabled = false;
           return;
         }

@@ -223,14 +223,16 @@ class CommentApiTest {
                 .body("attachments[0].sha256", equalTo(FilingBuilder.sha256(csv)));
     }
 
+    /** The first bytes of a Windows executable: none of the accepted types, whatever the file is called. */
+    static final byte[] EXECUTABLE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
+
     @Test
     void aFileThatIsNoneOfTheAcceptedTypesIsRefusedWhateverItsName() {
         long consultation = openConsultation("REJECT", PUBLISHED, 60);
         long id = startDraft("alice", consultation);
-        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
         given().auth().oauth2(Tokens.accessToken("alice"))
                 .multiPart("comment", "{\"version\":0}", "application/json")
-                .multiPart("file", "letter.pdf", exe, "application/pdf")
+                .multiPart("file", "letter.pdf", EXECUTABLE, "application/pdf")
                 .put("/api/v1/comments/" + id)
                 .then().statusCode(400)
                 .body("errors.attachments", containsString("letter.pdf is not a PDF, DOCX, XLSX or CSV file"));
@@ -239,13 +241,11 @@ class CommentApiTest {
 
     @Test
     void everyBadFileIsNamedNotOnlyTheLastOne() {
-        long consultation = openConsultation("REJECT", PUBLISHED, 60);
-        long id = startDraft("alice", consultation);
-        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
+        long id = startDraft("alice", openConsultation("REJECT", PUBLISHED, 60));
         given().auth().oauth2(Tokens.accessToken("alice"))
                 .multiPart("comment", "{\"version\":0, \"removeAttachments\": [999002, 999001],"
                         + " \"summaries\": {\"" + Q1 + "\": [999004, 999003]}}", "application/json")
-                .multiPart("file", "letter.pdf", exe, "application/pdf")
+                .multiPart("file", "letter.pdf", EXECUTABLE, "application/pdf")
                 .multiPart("file", "empty.csv", new byte[0], "text/csv")
                 .put("/api/v1/comments/" + id)
                 .then().statusCode(400)

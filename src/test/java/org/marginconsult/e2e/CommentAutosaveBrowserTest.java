@@ -72,8 +72,7 @@ class CommentAutosaveBrowserTest extends BrowserTest {
 
     @Test
     void whenTheSignInHasEndedAutosaveSaysSoKeepsTheTextAndSavesOnceSignedInAgainInAnotherTab() {
-        long consultation = openNow();
-        long id = startDraft("alice", consultation);
+        long id = startDraft("alice", openNow());
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             try {
