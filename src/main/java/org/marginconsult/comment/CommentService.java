@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -294,7 +295,7 @@ public class CommentService implements UnsubmittedDrafts {
         if (e.agencies() != null) {
             Set<Agency> offered = consultations.agencies(d.consultationId);
             Set<String> wanted = e.agencies().stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-            for (String a : new java.util.TreeSet<>(wanted)) {
+            for (String a : new TreeSet<>(wanted)) {
                 if (offered.stream().noneMatch(o -> o.name().equals(a))) {
                     addError(errors, "agencies", "This consultation is run by " + offered + "; it cannot be filed with " + a + ".");
                 }
@@ -373,7 +374,7 @@ public class CommentService implements UnsubmittedDrafts {
                         + "installed.");
                 continue;
             }
-            for (Long id : new java.util.TreeSet<>(wanted)) {
+            for (Long id : new TreeSet<>(wanted)) {
                 if (impact.get().find(id, d.firm).isEmpty()) {
                     addError(errors, "summaries." + key, "There is no impact summary " + id + " of your firm.");
                 }
