@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -173,7 +174,7 @@ public class CommentService implements UnsubmittedDrafts {
         List<Attachment> files = Attachment.ofDraft(d.id);
         DraftContent before = DraftContent.of(d, files);
         Map<String, String> errors = new LinkedHashMap<>();
-        refuseNul(edit, newFiles == null ? List.of() : newFiles, errors);
+        refuseUnstorable(edit, newFiles == null ? List.of() : newFiles, errors);
         if (!errors.isEmpty()) {
             throw new CommentInputException(errors);
         }
@@ -208,10 +209,10 @@ public class CommentService implements UnsubmittedDrafts {
     }
 
     /**
-     * PostgreSQL stores no NUL character (U+0000): a text that holds one (pasted from a binary file, say) is
-     * refused on its field, before anything is changed, instead of failing the save.
+     * Refuses, on its field and before anything is changed, what could not be saved: a null element of a list,
+     * and a NUL character (U+0000) in a text (pasted from a binary file, say), which PostgreSQL does not store.
      */
-    private static void refuseNul(DraftEdit e, List<DraftEdit.NewFile> newFiles, Map<String, String> errors) {
+    private static void refuseUnstorable(DraftEdit e, List<DraftEdit.NewFile> newFiles, Map<String, String> errors) {
         // A list element given as null (a trailing comma's worth of JSON) is refused as such, not dereferenced.
         noNullElement(e.agencies(), "agencies", "An agency", errors);
         noNullElement(e.answers(), "answers", "An answer", errors);
@@ -219,7 +220,7 @@ public class CommentService implements UnsubmittedDrafts {
         noNullElement(e.removeAttachments(), "removeAttachments", "An attachment id", errors);
         if (e.summaries() != null) {
             e.summaries().forEach((question, ids) -> {
-                if (ids == null || ids.stream().anyMatch(java.util.Objects::isNull)) {
+                if (ids == null || ids.stream().anyMatch(Objects::isNull)) {
                     errors.putIfAbsent("summaries." + question, "The impact summaries of question " + question
                             + " must be a list of summary ids, without null.");
                 }
@@ -253,7 +254,7 @@ public class CommentService implements UnsubmittedDrafts {
     }
 
     private static void noNullElement(List<?> list, String field, String label, Map<String, String> errors) {
-        if (list != null && list.stream().anyMatch(java.util.Objects::isNull)) {
+        if (list != null && list.stream().anyMatch(Objects::isNull)) {
             errors.putIfAbsent(field, label + " is null: leave it out instead.");
         }
     }
@@ -417,7 +418,7 @@ public class CommentService implements UnsubmittedDrafts {
                             + " needs the grounds for confidential treatment.");
                     continue;
                 }
-                if (a.confidential != flag.confidential() || !java.util.Objects.equals(a.grounds, flag.confidential() ? grounds : null)) {
+                if (a.confidential != flag.confidential() || !Objects.equals(a.grounds, flag.confidential() ? grounds : null)) {
                     a.confidential = flag.confidential();
                     a.grounds = flag.confidential() ? grounds : null;
                 }
@@ -492,7 +493,7 @@ public class CommentService implements UnsubmittedDrafts {
         if (a == null || !a.draftId.equals(draftId)) {
             throw new NotFoundException();
         }
-        java.util.Objects.requireNonNull(a.content);
+        Objects.requireNonNull(a.content);
         return a;
     }
 

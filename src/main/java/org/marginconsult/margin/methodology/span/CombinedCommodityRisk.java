@@ -134,7 +134,8 @@ public final class CombinedCommodityRisk extends ScannedPositions {
                             + " would take the price to zero or below. Check the %s of the position (its unit, its"
                             + " underlying); with overrides, lower priceScanRange, priceScanRangeScale or"
                             + " extremeMoveMultiple",
-                    code, front.symbol(), front.positionId(), (option ? front.underlyingPrice() : front.price()).toPlainString(), b.priceScanRange,
+                    code, front.symbol(), front.positionId(),
+                    (option ? front.underlyingPrice() : front.price()).toPlainString(), b.priceScanRange,
                     100 * fraction, parameters.extremeMoveMultiple(), field), front.positionId(), field);
         }
         double vsr = parameters.volatilityShocks() ? cc.volatilityScanRange() : 0.0;

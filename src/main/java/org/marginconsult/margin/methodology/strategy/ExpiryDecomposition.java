@@ -478,28 +478,9 @@ final class ExpiryDecomposition {
                 cap[row[i]] = freed[i];
             }
         }
-        PackingProgram merged = new PackingProgram(cap);
         Map<Integer, Combination> combinations = new HashMap<>();
-        for (Expiry e : new Expiry[] {ex, ey}) {
-            PackingProgram prog = e.program();
-            for (int k = 0; k < prog.columns(); k++) {
-                int[] local = prog.rowsOf(k);
-                int[] r = new int[local.length];
-                for (int j = 0; j < local.length; j++) {
-                    r[j] = row[e.leg()[local[j]]];
-                }
-                int column = merged.addColumn(r, prog.coefsOf(k), e.baseCost()[k]);
-                Combination c = e.combinations().get(k);
-                if (c != null) {
-                    combinations.put(column, c);
-                }
-            }
-        }
-        for (long[] a : crossArcs) {
-            if (a[0] >= 0 && row[(int) a[0]] >= 0 && row[(int) a[1]] >= 0) {
-                merged.addColumn(new int[] {row[(int) a[0]], row[(int) a[1]]}, new int[] {1, 1}, a[2]);
-            }
-        }
+        // the stock is left out: covered calls are paired again with everything else outside the complex spreads
+        PackingProgram merged = joined(List.of(ex, ey), row, -1, cap, combinations);
         merged.solve(nodeLimit);
         expiryNodes += merged.nodes;
         for (Map.Entry<Integer, Combination> c : combinations.entrySet()) {
@@ -510,6 +491,43 @@ final class ExpiryDecomposition {
             }
         }
         return kept;
+    }
+
+    /**
+     * One packing program of the given expiries' strategies and of the strategies between them: each expiry's
+     * columns in order, then the strategies between expiries whose legs all have a row.
+     *
+     * @param row          the row of each of the class's legs, -1 for a leg left out
+     * @param stockRow     the row of the stock units, -1 to leave out covered calls between expiries
+     * @param cap          each row's capacity
+     * @param combinations if not null, receives the complex spread of each column that is one
+     */
+    private PackingProgram joined(List<Expiry> which, int[] row, int stockRow, long[] cap,
+            Map<Integer, Combination> combinations) {
+        PackingProgram program = new PackingProgram(cap);
+        for (Expiry e : which) {
+            PackingProgram prog = e.program();
+            for (int k = 0; k < prog.columns(); k++) {
+                int[] local = prog.rowsOf(k);
+                int[] rows = new int[local.length];
+                for (int j = 0; j < local.length; j++) {
+                    rows[j] = row[e.leg()[local[j]]];
+                }
+                int column = program.addColumn(rows, prog.coefsOf(k), e.baseCost()[k]);
+                Combination c = e.combinations().get(k);
+                if (combinations != null && c != null) {
+                    combinations.put(column, c);
+                }
+            }
+        }
+        for (long[] a : crossArcs) {
+            int from = a[0] < 0 ? stockRow : row[(int) a[0]];
+            int to = row[(int) a[1]];
+            if (from >= 0 && to >= 0) {
+                program.addColumn(new int[] {from, to}, new int[] {1, 1}, a[2]);
+            }
+        }
+        return program;
     }
 
     /** The class's own leg of a pairing's leg, which may be a copy holding fewer contracts: found by series. */
@@ -549,21 +567,11 @@ final class ExpiryDecomposition {
             cap[i] = contracts[i];
         }
         cap[n] = stockUnits;
-        PackingProgram whole = new PackingProgram(cap);
-        for (Expiry e : expiries) {
-            PackingProgram prog = e.program();
-            for (int k = 0; k < prog.columns(); k++) {
-                int[] local = prog.rowsOf(k);
-                int[] rows = new int[local.length];
-                for (int j = 0; j < local.length; j++) {
-                    rows[j] = e.leg()[local[j]];
-                }
-                whole.addColumn(rows, prog.coefsOf(k), e.baseCost()[k]);
-            }
+        int[] row = new int[n];
+        for (int i = 0; i < n; i++) {
+            row[i] = i;
         }
-        for (long[] a : crossArcs) {
-            whole.addColumn(new int[] {a[0] < 0 ? n : (int) a[0], (int) a[1]}, new int[] {1, 1}, a[2]);
-        }
+        PackingProgram whole = joined(expiries, row, n, cap, null);
         whole.solve(0);
         double[] pi = new double[n];
         for (int i = 0; i < n; i++) {
