@@ -44,6 +44,7 @@ import org.marginconsult.margin.methodology.span.Span;
 import org.marginconsult.margin.methodology.span.SpanDefaults;
 import org.marginconsult.margin.methodology.strategy.StrategyBased;
 import org.marginconsult.margin.methodology.strategy.StrategyBasedParameters;
+import org.marginconsult.web.JsonErrors;
 
 /**
  * Serves one synchronous margin calculation: reads the request field by field (one error per bad field),
@@ -305,11 +306,7 @@ public class MarginCalculationService {
     }
 
     private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder sb = new StringBuilder("parameters");
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
-            sb.append('.').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
-        }
-        return sb.toString();
+        return JsonErrors.path("parameters", e.getPath());
     }
 
     private String fingerprint(JsonNode overrides) {

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** Words for where a JSON body went wrong and what the field expects, for {@link ErrorPages}. */
-final class JsonErrors {
+/** Words for where a JSON body went wrong and what the field expects, for {@link ErrorPages} and the API. */
+public final class JsonErrors {
 
     private static final int MAX_ECHO = 80;
 
@@ -19,7 +19,16 @@ final class JsonErrors {
 
     /** {@code answers[0].confidential} for the path Jackson reports. */
     static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder out = new StringBuilder();
+        return path("", references);
+    }
+
+    /**
+     * The path Jackson reports under {@code root}: {@code parameters.credits[0].rate}.
+     *
+     * @param root the field the value was read from, or empty
+     */
+    public static String path(String root, List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder(root);
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) {
                 out.append(out.isEmpty() ? "" : ".").append(r.getFieldName());

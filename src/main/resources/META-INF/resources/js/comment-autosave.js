@@ -4,8 +4,8 @@
 // autosaving and reloads nothing: the person saves by hand and sees the differences.
 // When the sign-in has ended (30 minutes without a request), the server answers 499 instead of sending
 // the post to the login page (quarkus.oidc.authentication.java-script-auto-redirect=false and the
-// X-Requested-With header): the page says so, keeps the text, and offers a new tab to sign in again;
-// this page tries again every 15 seconds, and at once when its tab gets the focus back. "Saved" is said only when the answer is the editor itself.
+// X-Requested-With header): the page says so, keeps the text, offers a new tab to sign in again, and
+// tries again every 15 seconds. "Saved" is said only when the answer is the editor itself.
 (function () {
   "use strict";
   const PAUSE_MS = 4000;
@@ -17,7 +17,6 @@
     let timer = null;
     let busy = false;
     let stopped = false;
-    let signedOut = false;
     const say = (text) => { if (status) { status.textContent = text; } };
     const saySignedOut = () => {
       if (!status) { return; }
@@ -35,13 +34,11 @@
         const response = await fetch(form.getAttribute("action"), { method: "POST", body: data,
           credentials: "same-origin", headers: { "X-Requested-With": "JavaScript" } });
         if (response.status === 499) {
-          signedOut = true;
           saySignedOut();
           clearTimeout(timer);
           timer = setTimeout(save, SIGNED_OUT_RETRY_MS);
           return;
         }
-        signedOut = false;
         const page = new DOMParser().parseFromString(await response.text(), "text/html");
         const version = page.querySelector("input[name=version]");
         if (response.ok && !version) {
@@ -65,7 +62,6 @@
         busy = false;
       }
     };
-    window.addEventListener("focus", () => { if (signedOut) { save(); } });
     form.addEventListener("input", (event) => {
       if (event.target && event.target.type === "file") { return; }
       clearTimeout(timer);
